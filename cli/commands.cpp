@@ -1,0 +1,80 @@
+// Command dispatch for placette-admin: each command loads the configuration, does its work and
+// prints a short report a webmaster can read in a cron mail.
+#include "cli/commands.h"
+
+#include <functional>
+#include <map>
+
+#include "plugin/core/config.h"
+#include "plugin/core/db.h"
+#include "plugin/core/migrate.h"
+#include "plugin/host/adapter.h"
+
+namespace placette::cli {
+
+namespace {
+using Command = std::function<int(core::Config&, const std::vector<std::string>&, std::ostream&)>;
+
+struct CommandInfo {
+    const char* summary;
+    Command run;
+};
+
+int CmdMigrate(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
+    const std::string dir = core::MigrationsDir(config);
+    auto files = core::ReadMigrations(dir);
+    core::db::Connection conn(config.db);
+    core::MigrationReport r = core::Migrate(conn, files);
+    if (r.applied.empty()) {
+        out << "Database is up to date (" << r.already << " migrations applied); nothing to do.\n";
+        return 0;
+    }
+    for (const auto& name : r.applied) out << "applied " << name << "\n";
+    out << "Applied " << r.applied.size() << " migration(s); " << (r.already + r.applied.size())
+        << " in total.\n";
+    return 0;
+}
+
+int CmdCheckConfig(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
+    auto host = host::MakeHostAdapter(config);
+    core::db::Connection conn(config.db);
+    conn.Execute("check.ping", "SELECT 1");
+    out << "Configuration is valid; host adapter: " << host->name() << "; database reachable.\n";
+    return 0;
+}
+
+const std::map<std::string, CommandInfo>& Commands() {
+    static const std::map<std::string, CommandInfo> kCommands = {
+        {"migrate", {"apply pending database migrations (safe to run twice)", CmdMigrate}},
+        {"check-config", {"validate the configuration and reach the database", CmdCheckConfig}},
+    };
+    return kCommands;
+}
+}  // namespace
+
+void PrintHelp(std::ostream& out) {
+    out << "Usage: placette-admin [--config FILE] COMMAND [ARGS]\n"
+           "The configuration defaults to /etc/placette/placette.ini.\n\nCommands:\n";
+    for (const auto& [name, info] : Commands()) {
+        out << "  " << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ')
+            << info.summary << "\n";
+    }
+}
+
+int Run(const std::string& config_path, const std::vector<std::string>& args, std::ostream& out,
+        std::ostream& err) {
+    auto it = Commands().find(args[0]);
+    if (it == Commands().end()) {
+        err << "placette-admin: unknown command '" << args[0] << "' (see --help)\n";
+        return 2;
+    }
+    try {
+        core::Config config = core::Config::Load(config_path);
+        return it->second.run(config, args, out);
+    } catch (const std::exception& e) {
+        err << "placette-admin " << args[0] << ": " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace placette::cli

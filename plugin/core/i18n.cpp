@@ -1,0 +1,138 @@
+// Catalog parsing and language negotiation.
+#include "plugin/core/i18n.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "plugin/core/config.h"
+
+namespace placette::core {
+
+namespace {
+std::string_view Trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+std::map<std::string, std::string, std::less<>> ParseCatalog(std::string_view text) {
+    std::map<std::string, std::string, std::less<>> out;
+    while (!text.empty()) {
+        std::size_t nl = text.find('\n');
+        std::string_view line = Trim(text.substr(0, nl));
+        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+        if (line.empty() || line.front() == '#') continue;
+        std::size_t eq = line.find('=');
+        if (eq == std::string_view::npos) continue;
+        out.emplace(std::string(Trim(line.substr(0, eq))), std::string(Trim(line.substr(eq + 1))));
+    }
+    return out;
+}
+
+std::string Slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ConfigError("cannot read language catalog " + path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+I18n I18n::FromText(std::string_view fr, std::string_view en) {
+    I18n i;
+    i.catalogs_["fr"] = ParseCatalog(fr);
+    i.catalogs_["en"] = ParseCatalog(en);
+    for (const auto& [a, b] : {std::pair{"fr", "en"}, std::pair{"en", "fr"}}) {
+        for (const auto& [key, value] : i.catalogs_[a]) {
+            if (!i.catalogs_[b].count(key)) {
+                throw ConfigError(std::string("language catalog ") + b + " lacks the key " + key);
+            }
+        }
+    }
+    return i;
+}
+
+I18n I18n::Load(const std::string& lang_dir) {
+    return FromText(Slurp(lang_dir + "/fr.ini"), Slurp(lang_dir + "/en.ini"));
+}
+
+const std::string& I18n::T(std::string_view lang, std::string_view key) const {
+    static const std::string kMissing = "?";
+    auto c = catalogs_.find(lang);
+    if (c == catalogs_.end()) c = catalogs_.find("fr");
+    if (c == catalogs_.end()) return kMissing;
+    auto it = c->second.find(key);
+    if (it == c->second.end()) {
+        thread_local std::string fallback;
+        fallback = std::string(key);
+        return fallback;
+    }
+    return it->second;
+}
+
+bool I18n::Has(std::string_view lang, std::string_view key) const {
+    auto c = catalogs_.find(lang);
+    return c != catalogs_.end() && c->second.find(key) != c->second.end();
+}
+
+std::string I18n::Format(std::string_view lang, std::string_view key,
+                         const std::map<std::string, std::string>& args) const {
+    const std::string& text = T(lang, key);
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{') {
+            std::size_t close = text.find('}', i);
+            if (close != std::string::npos) {
+                auto it = args.find(text.substr(i + 1, close - i - 1));
+                if (it != args.end()) {
+                    out += it->second;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::string I18n::Pick(std::string_view cookie, std::string_view accept, std::string_view fallback) {
+    if (cookie == "fr" || cookie == "en") return std::string(cookie);
+    std::string best;
+    int best_q = -1;
+    while (!accept.empty()) {
+        std::size_t comma = accept.find(',');
+        std::string_view item = Trim(accept.substr(0, comma));
+        accept = comma == std::string_view::npos ? std::string_view{} : accept.substr(comma + 1);
+        std::size_t semi = item.find(';');
+        std::string_view tag = Trim(item.substr(0, semi));
+        int q = 1000;
+        if (semi != std::string_view::npos) {
+            std::string_view params = Trim(item.substr(semi + 1));
+            if (params.substr(0, 2) == "q=") {
+                std::string_view num = params.substr(2);
+                q = num.substr(0, 1) == "1" ? 1000 : 0;
+                if (num.size() > 2 && num[0] == '0' && num[1] == '.') {
+                    int frac = 0;
+                    std::string digits(num.substr(2, 3));
+                    while (digits.size() < 3) digits += '0';
+                    std::from_chars(digits.data(), digits.data() + digits.size(), frac);
+                    q = frac;
+                }
+            }
+        }
+        std::string_view primary = tag.substr(0, tag.find('-'));
+        std::string lang;
+        if (primary == "fr" || primary == "FR") lang = "fr";
+        if (primary == "en" || primary == "EN") lang = "en";
+        if (!lang.empty() && q > best_q && q > 0) {
+            best = lang;
+            best_q = q;
+        }
+    }
+    return best.empty() ? std::string(fallback) : best;
+}
+
+}  // namespace placette::core

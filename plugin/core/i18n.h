@@ -1,0 +1,37 @@
+// Language catalogs (French default, English) loaded from the theme's lang/ folder, and the
+// choice of a request's language from a cookie, Accept-Language and the site default.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace placette::core {
+
+class I18n {
+public:
+    static constexpr const char* kLanguages[] = {"fr", "en"};
+
+    // Reads <lang_dir>/fr.ini and en.ini (`key = value` lines, `#` comments). Throws ConfigError
+    // when a file is missing or a key of one catalog is missing from the other.
+    static I18n Load(const std::string& lang_dir);
+    static I18n FromText(std::string_view fr, std::string_view en);
+
+    // The text for `key`, or the key itself when unknown (never throws).
+    const std::string& T(std::string_view lang, std::string_view key) const;
+    // T() with {name} placeholders replaced by args.
+    std::string Format(std::string_view lang, std::string_view key,
+                       const std::map<std::string, std::string>& args) const;
+    bool Has(std::string_view lang, std::string_view key) const;
+
+    // "en" or "fr" from the `placette_lang` cookie value, then Accept-Language (q-values
+    // honoured), then `fallback`.
+    static std::string Pick(std::string_view cookie, std::string_view accept_language,
+                            std::string_view fallback);
+
+private:
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> catalogs_;
+};
+
+}  // namespace placette::core

@@ -1,0 +1,78 @@
+// The layout's data for every page, and themed error pages.
+#include "plugin/core/render.h"
+
+#include "fcgi/form.h"
+#include "fcgi/http_error.h"
+
+namespace placette::core {
+
+namespace {
+bool KnownErrorPage(int status) {
+    switch (status) {
+        case 400: case 403: case 404: case 405: case 409: case 413: case 429: case 500: case 503:
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::string CurrentUrl(const Ctx& ctx, const Env& env) {
+    std::string url = env.config.base_path + ctx.req.path;
+    if (!ctx.req.query_string.empty()) url += "?" + ctx.req.query_string;
+    return url;
+}
+}  // namespace
+
+Page NewPage(const Env& env, const Ctx& ctx, std::string body_template, std::string_view title) {
+    Page page(std::move(body_template));
+    const std::string& base = env.config.base_path;
+    page.Global("LANG", ctx.lang);
+    page.Global("BASE", base);
+    page.Global("STATIC", base + "/static");
+    page.Global("SITE_NAME", env.config.site_name);
+    page.Global("HOST_URL", env.config.host_url);
+    page.Global("CSRF", ctx.csrf_token);
+    auto& layout = page.layout();
+    layout.SetValue("TITLE", std::string(title));
+    if (ctx.viewer.anonymous()) {
+        layout.ShowSection("ANONYMOUS");
+        layout.SetValue("LOGIN_URL", ctx.login_url);
+    } else {
+        auto* user = layout.AddSectionDictionary("LOGGED_IN");
+        user->SetValue("USER_NAME", ctx.viewer.display_name);
+        user->SetValue("LOGOUT_URL", ctx.logout_url);
+        if (ctx.viewer.is_staff()) layout.ShowSection("STAFF");
+    }
+    const bool fr = ctx.lang == "fr";
+    std::string back = http::UrlEncode(CurrentUrl(ctx, env));
+    layout.SetValue("OTHER_LANG", fr ? "en" : "fr");
+    layout.SetValue("OTHER_LANG_NAME", fr ? "English" : "Français");
+    layout.SetValue("OTHER_LANG_URL", base + "/lang/" + (fr ? "en" : "fr") + "?back=" + back);
+    return page;
+}
+
+http::Response RenderPage(const Env& env, const Ctx& ctx, Page& page, int status) {
+    return http::Response::Html(status, env.view.Render(ctx.lang, page));
+}
+
+http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::string_view message,
+                           std::string_view incident) {
+    const int shown = KnownErrorPage(status) ? status : 500;
+    const std::string key = "error." + std::to_string(shown);
+    Page page = NewPage(env, ctx, "errors/error.tpl", env.i18n.T(ctx.lang, key + ".title"));
+    auto& body = page.body();
+    body.SetIntValue("STATUS", shown);
+    body.SetValue("HEADING", env.i18n.T(ctx.lang, key + ".title"));
+    body.SetValue("EXPLANATION", message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
+    if (!incident.empty()) {
+        body.SetValueAndShowSection("INCIDENT", std::string(incident), "HAS_INCIDENT");
+    }
+    if (shown == 403 && ctx.viewer.anonymous()) {
+        body.SetValueAndShowSection("LOGIN_URL", ctx.login_url, "SUGGEST_LOGIN");
+    }
+    http::Response r = RenderPage(env, ctx, page, shown);
+    if (shown == 503) r.SetHeader("Retry-After", "30");
+    return r;
+}
+
+}  // namespace placette::core

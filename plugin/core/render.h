@@ -1,0 +1,25 @@
+// Page rendering shared by every section: fills the layout (site name, navigation, who is
+// logged in, language links, CSRF token) and answers themed error pages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "fcgi/response.h"
+#include "plugin/core/context.h"
+
+namespace placette::core {
+
+// A Page for `body_template` with the layout's globals filled for this request; `title` is the
+// page title (already translated).
+Page NewPage(const Env& env, const Ctx& ctx, std::string body_template, std::string_view title);
+
+// Renders the page with the layout and answers HTML with `status`.
+http::Response RenderPage(const Env& env, const Ctx& ctx, Page& page, int status = 200);
+
+// The themed error page for `status` (400, 403, 404, 405, 409, 413, 429, 500, 503), with an
+// optional specific message (translated) and incident id (500 only).
+http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::string_view message = "",
+                           std::string_view incident = "");
+
+}  // namespace placette::core

@@ -1,0 +1,67 @@
+// Server-side rendering with ctemplate. Every template of the theme is loaded, checked and
+// translated at start-up (one copy per language, `[[t:key]]` replaced by the catalog's text),
+// so a broken template stops the process instead of failing a request.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "plugin/core/i18n.h"
+
+namespace placette::core {
+
+struct TemplateError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The data of one page: the layout's dictionary and the body's include dictionary. Values set
+// with Global() are seen by both.
+class Page {
+public:
+    explicit Page(std::string body_template);
+    ctemplate::TemplateDictionary& layout() { return *root_; }
+    ctemplate::TemplateDictionary& body() { return *body_; }
+    void Global(std::string_view name, std::string_view value);
+    const std::string& body_template() const { return body_template_; }
+
+private:
+    std::string body_template_;
+    std::unique_ptr<ctemplate::TemplateDictionary> root_;
+    ctemplate::TemplateDictionary* body_;  // owned by *root_
+};
+
+class View {
+public:
+    // Loads every *.tpl below theme_dir (skipping static/ and lang/). Throws TemplateError when a
+    // template lacks `{{%AUTOESCAPE context="..."}}` on its first line, does not parse, or uses
+    // a `[[t:key]]` missing from the catalogs.
+    View(const std::string& theme_dir, const I18n& i18n);
+    ~View();
+
+    // Renders layout.tpl with the page's body template in `lang`. Throws TemplateError.
+    std::string Render(std::string_view lang, Page& page) const;
+    // Renders one template on its own (e-mails, fragments).
+    std::string RenderAlone(std::string_view lang, std::string_view name,
+                            const ctemplate::TemplateDictionary& dict) const;
+    std::size_t template_count() const { return count_; }
+
+    // Replaces `[[t:key]]` markers with the HTML-escaped translation; throws TemplateError on an
+    // unknown key. Public for tests.
+    static std::string Translate(std::string_view source, std::string_view lang, const I18n& i18n,
+                                 std::string_view origin);
+    // True when the first line is an AUTOESCAPE pragma.
+    static bool HasAutoescapePragma(std::string_view source);
+
+private:
+    std::unique_ptr<ctemplate::TemplateCache> cache_;
+    std::size_t count_ = 0;
+};
+
+// HTML-escapes text (&, <, >, ", ').
+std::string HtmlEscape(std::string_view in);
+
+}  // namespace placette::core

@@ -1,0 +1,40 @@
+// The "none" host: every visitor is anonymous. For trying Placette without a host site; every
+// write then leads to the configured login URL.
+#include <stdexcept>
+
+#include "fcgi/form.h"
+#include "plugin/host/adapter.h"
+
+namespace placette::host {
+
+namespace {
+class NoHost : public HostAdapter {
+public:
+    explicit NoHost(std::string login) : login_(std::move(login)) {}
+    core::Viewer Identify(const http::Request&, core::db::Pool&) override { return {}; }
+    std::string LoginUrl(std::string_view return_to) const override {
+        return login_ + (login_.find('?') == std::string::npos ? "?" : "&") +
+               "redirect_to=" + http::UrlEncode(return_to);
+    }
+    std::string LogoutUrl(std::string_view) const override { return login_; }
+    std::string name() const override { return "none"; }
+
+private:
+    std::string login_;
+};
+}  // namespace
+
+std::unique_ptr<HostAdapter> MakeNoHost(const core::Config& config) {
+    return std::make_unique<NoHost>(config.ini.GetOr("host", "login_url", config.host_url));
+}
+
+std::unique_ptr<HostAdapter> MakeWordPressHost(core::Config& config);
+
+std::unique_ptr<HostAdapter> MakeHostAdapter(core::Config& config) {
+    std::string type = config.ini.GetOr("host", "type", "none");
+    if (type == "none") return MakeNoHost(config);
+    if (type == "wordpress") return MakeWordPressHost(config);
+    throw core::ConfigError("[host] type must be one of: none, wordpress (got " + type + ")");
+}
+
+}  // namespace placette::host

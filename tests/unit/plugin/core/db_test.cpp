@@ -1,0 +1,132 @@
+// The MariaDB layer against the real server: binding, NULLs, long values, rollback unless
+// committed, duplicate keys, deadlock retry, and the pool.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <atomic>
+#include <thread>
+
+#include "plugin/core/db.h"
+#include "tests/unit/support/test_db.h"
+
+using namespace placette::core;
+
+class DbTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(DbTest);
+    CPPUNIT_TEST(BindsAndFetchesTypes);
+    CPPUNIT_TEST(FetchesLongValues);
+    CPPUNIT_TEST(RollsBackUnlessCommitted);
+    CPPUNIT_TEST(DuplicateKeyIsRecognised);
+    CPPUNIT_TEST(RetriesAfterDeadlock);
+    CPPUNIT_TEST(PoolReusesConnections);
+    CPPUNIT_TEST(UnreachableServerIsUnavailable);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override {
+        cfg_ = placette::testing::TestDatabase("dbt_");
+        pool_ = std::make_unique<db::Pool>(cfg_, 4);
+        auto l = pool_->Acquire();
+        l->Execute("t", "DROP TABLE IF EXISTS {p}t");
+        l->Execute("t", "CREATE TABLE {p}t (id INT PRIMARY KEY, name MEDIUMTEXT NULL, n BIGINT NULL) ENGINE=InnoDB");
+    }
+    void tearDown() override {
+        auto l = pool_->Acquire();
+        l->Execute("t", "DROP TABLE IF EXISTS {p}t");
+    }
+
+    void BindsAndFetchesTypes() {
+        auto l = pool_->Acquire();
+        db::Result ins = l->Execute("ins", "INSERT INTO {p}t VALUES (?, ?, ?)",
+                                    {std::int64_t{1}, std::string("Chlo\xC3\xA9 'quote'"), db::Null{}});
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, ins.affected);
+        db::Result r = l->Execute("sel", "SELECT id, name, n FROM {p}t WHERE name = ?",
+                                  {std::string("Chlo\xC3\xA9 'quote'")});
+        CPPUNIT_ASSERT_EQUAL(std::size_t{1}, r.rows.size());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, r.rows[0].Int(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("Chlo\xC3\xA9 'quote'"), r.rows[0].Str(1));
+        CPPUNIT_ASSERT(r.rows[0].IsNull(2));
+        CPPUNIT_ASSERT(!r.rows[0].OptInt(2));
+    }
+
+    void FetchesLongValues() {
+        auto l = pool_->Acquire();
+        std::string big(100000, 'x');
+        l->Execute("ins", "INSERT INTO {p}t VALUES (2, ?, 9007199254740993)", {big});
+        db::Result r = l->Execute("sel", "SELECT name, n FROM {p}t WHERE id = 2");
+        CPPUNIT_ASSERT_EQUAL(big, r.rows[0].Str(0));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{9007199254740993LL}, r.rows[0].Int(1));
+    }
+
+    void RollsBackUnlessCommitted() {
+        {
+            auto l = pool_->Acquire();
+            db::Transaction tx(*l);
+            l->Execute("ins", "INSERT INTO {p}t (id) VALUES (3)");
+        }
+        auto l = pool_->Acquire();
+        CPPUNIT_ASSERT(l->Execute("sel", "SELECT id FROM {p}t WHERE id = 3").empty());
+        db::RunInTransaction(*pool_, [](db::Connection& c) { c.Execute("ins", "INSERT INTO {p}t (id) VALUES (4)"); });
+        CPPUNIT_ASSERT(!l->Execute("sel", "SELECT id FROM {p}t WHERE id = 4").empty());
+    }
+
+    void DuplicateKeyIsRecognised() {
+        auto l = pool_->Acquire();
+        l->Execute("ins", "INSERT INTO {p}t (id) VALUES (5)");
+        try {
+            l->Execute("ins", "INSERT INTO {p}t (id) VALUES (5)");
+            CPPUNIT_FAIL("expected a duplicate key");
+        } catch (const db::DbError& e) {
+            CPPUNIT_ASSERT(e.IsDuplicateKey());
+        }
+    }
+
+    void RetriesAfterDeadlock() {
+        {
+            auto l = pool_->Acquire();
+            l->Execute("ins", "INSERT INTO {p}t (id, n) VALUES (10, 0), (11, 0)");
+        }
+        // Two transactions lock the rows in opposite orders; the server kills one, which re-runs.
+        std::atomic<int> runs{0};
+        auto worker = [&](int first, int second) {
+            db::RunInTransaction(*pool_, [&](db::Connection& c) {
+                ++runs;
+                c.Execute("a", "UPDATE {p}t SET n = n + 1 WHERE id = ?", {std::int64_t{first}});
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                c.Execute("b", "UPDATE {p}t SET n = n + 1 WHERE id = ?", {std::int64_t{second}});
+            });
+        };
+        std::thread a(worker, 10, 11), b(worker, 11, 10);
+        a.join();
+        b.join();
+        auto l = pool_->Acquire();
+        db::Result r = l->Execute("sel", "SELECT SUM(n) FROM {p}t WHERE id IN (10, 11)");
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{4}, r.rows[0].Int(0));
+        CPPUNIT_ASSERT(runs.load() >= 3);
+    }
+
+    void PoolReusesConnections() {
+        std::string first_id, second_id;
+        {
+            auto l = pool_->Acquire();
+            first_id = l->Execute("id", "SELECT CONNECTION_ID()").rows[0].Str(0);
+        }
+        {
+            auto l = pool_->Acquire();
+            second_id = l->Execute("id", "SELECT CONNECTION_ID()").rows[0].Str(0);
+        }
+        CPPUNIT_ASSERT_EQUAL(first_id, second_id);
+    }
+
+    void UnreachableServerIsUnavailable() {
+        DatabaseConfig bad = cfg_;
+        bad.socket = "/nonexistent/socket";
+        bad.host = "localhost";
+        CPPUNIT_ASSERT_THROW(db::Connection c(bad), db::DbUnavailable);
+    }
+
+private:
+    DatabaseConfig cfg_;
+    std::unique_ptr<db::Pool> pool_;
+};
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(DbTest, "core");

@@ -6,7 +6,9 @@
 #include "plugin/core/crypto.h"
 #include "plugin/core/log.h"
 #include "plugin/core/render.h"
+#include "plugin/community/routes.h"
 #include "plugin/home/routes.h"
+#include "plugin/staff/routes.h"
 
 namespace placette {
 
@@ -19,6 +21,8 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
     env_ = std::make_unique<core::Env>(
         core::Env{config_, *pool_, *i18n_, *view_, router_, *csrf_});
     home::Register(*this);
+    community::Register(*this);
+    staff::Register(*this);
 }
 
 App::~App() = default;

@@ -8,18 +8,19 @@
 
 namespace placette::http {
 
-// Parses an HTTP Cookie header as PHP 8 does: split on ';', trim spaces/tabs, split each pair
-// on the first '=', percent-decode the value (%XX only; '+' stays '+'; invalid escapes kept
-// literally), rewrite '.' and ' ' in names to '_', keep the FIRST value when a name repeats,
-// skip pairs with an empty name. Caps: at most 100 cookies, and a single value over 16 KiB
-// is dropped (never an exception).
+// Parses an HTTP Cookie header as PHP 8 does: split on ';', skip white space before each name
+// (white space before a ';' stays in the value, as in PHP), split each pair on the first '=',
+// percent-decode the value (%XX only; '+' stays '+'; invalid escapes kept literally), rewrite
+// '.' and ' ' in names to '_', keep the FIRST value when a name repeats, skip pairs with an
+// empty name. Caps: at most 100 cookies, and a single value over 16 KiB is dropped (never an
+// exception).
 std::map<std::string, std::string, std::less<>> ParseCookieHeader(std::string_view header);
 
 struct SetCookie {
     std::string name;
-    std::string value;          // percent-encoded on output
+    std::string value;  // percent-encoded on output
     std::string path = "/";
-    long max_age = -1;          // -1: session cookie; 0: delete
+    long max_age = -1;  // -1: session cookie; 0: delete
     bool http_only = true;
     bool secure = false;
     std::string same_site = "Lax";

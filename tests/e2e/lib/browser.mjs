@@ -1,0 +1,53 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), and an axe-core
+// accessibility check that lists every violation with its elements.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+/** Starts headless Chromium with the flags this closed network needs; returns {browser, context, close}. */
+export async function launch({ locale = 'fr-FR' } = {}) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'placette-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  // bypassCSP: axe-core is injected into pages whose CSP (rightly) forbids foreign scripts.
+  const context = await browser.newContext({ bypassCSP: true, locale });
+  return {
+    browser,
+    context,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page; returns readable violation lines. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}

@@ -19,6 +19,8 @@ http::Response Me(const core::Env& env, core::Ctx& ctx) {
         body.ShowSection("IS_ADMIN");
     } else if (ctx.viewer.is_staff()) {
         body.ShowSection("IS_MODERATOR");
+    } else {
+        body.ShowSection("NOT_STAFF");
     }
     return core::RenderPage(env, ctx, page);
 }

@@ -6,7 +6,7 @@
     <dt>[[t:me.name]]</dt><dd class="me-name">{{NAME}}</dd>
     <dt>[[t:me.login]]</dt><dd>{{LOGIN}}</dd>
     <dt>[[t:me.roles]]</dt><dd>{{#ROLE}}<span class="tag">{{ROLE_NAME}}</span> {{/ROLE}}</dd>
-    <dt>[[t:me.staff]]</dt><dd>{{#IS_ADMIN}}[[t:me.staff_admin]]{{/IS_ADMIN}}{{#IS_MODERATOR}}[[t:me.staff_moderator]]{{/IS_MODERATOR}}{{^IS_ADMIN}}{{^IS_MODERATOR}}[[t:me.staff_none]]{{/IS_MODERATOR}}{{/IS_ADMIN}}</dd>
+    <dt>[[t:me.staff]]</dt><dd>{{#IS_ADMIN}}[[t:me.staff_admin]]{{/IS_ADMIN}}{{#IS_MODERATOR}}[[t:me.staff_moderator]]{{/IS_MODERATOR}}{{#NOT_STAFF}}[[t:me.staff_none]]{{/NOT_STAFF}}</dd>
   </dl>
   <p class="hint">[[t:me.account_hint]]</p>
 </section>

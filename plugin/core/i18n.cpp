@@ -1,7 +1,9 @@
 // Catalog parsing and language negotiation.
 #include "plugin/core/i18n.h"
 
+#include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -25,7 +27,10 @@ std::map<std::string, std::string, std::less<>> ParseCatalog(std::string_view te
         if (line.empty() || line.front() == '#') continue;
         std::size_t eq = line.find('=');
         if (eq == std::string_view::npos) continue;
-        out.emplace(std::string(Trim(line.substr(0, eq))), std::string(Trim(line.substr(eq + 1))));
+        std::string key(Trim(line.substr(0, eq)));
+        if (!out.emplace(key, std::string(Trim(line.substr(eq + 1)))).second) {
+            throw ConfigError("language catalogs define the key " + key + " twice");
+        }
     }
     return out;
 }
@@ -54,7 +59,23 @@ I18n I18n::FromText(std::string_view fr, std::string_view en) {
 }
 
 I18n I18n::Load(const std::string& lang_dir) {
-    return FromText(Slurp(lang_dir + "/fr.ini"), Slurp(lang_dir + "/en.ini"));
+    // One file per part of the site and language: core.fr.ini, crowdfunding.en.ini, ...
+    std::map<std::string, std::string> text;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(lang_dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+        std::string name = path.filename().string();
+        for (const char* lang : kLanguages) {
+            std::string suffix = std::string(".") + lang + ".ini";
+            if (name.size() > suffix.size() && name.ends_with(suffix)) {
+                text[lang] += Slurp(path.string());
+                text[lang] += '\n';
+            }
+        }
+    }
+    if (text["fr"].empty()) throw ConfigError("no language catalogs (*.fr.ini) in " + lang_dir);
+    return FromText(text["fr"], text["en"]);
 }
 
 const std::string& I18n::T(std::string_view lang, std::string_view key) const {

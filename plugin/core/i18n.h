@@ -1,4 +1,5 @@
-// Language catalogs (French default, English) loaded from the theme's lang/ folder, and the
+// Language catalogs (French default, English) loaded from the theme's lang/ folder (one
+// NAME.fr.ini and NAME.en.ini per part of the site), and the
 // choice of a request's language from a cookie, Accept-Language and the site default.
 #pragma once
 
@@ -13,8 +14,8 @@ class I18n {
 public:
     static constexpr const char* kLanguages[] = {"fr", "en"};
 
-    // Reads <lang_dir>/fr.ini and en.ini (`key = value` lines, `#` comments). Throws ConfigError
-    // when a file is missing or a key of one catalog is missing from the other.
+    // Reads every <lang_dir>/*.fr.ini and *.en.ini (`key = value` lines, `#` comments). Throws ConfigError
+    // when none is found, a key is defined twice, or a key of one language is missing in the other.
     static I18n Load(const std::string& lang_dir);
     static I18n FromText(std::string_view fr, std::string_view en);
 

@@ -19,7 +19,7 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
     view_ = std::make_unique<core::View>(config_.theme_dir, *i18n_);
     csrf_ = std::make_unique<core::Csrf>(config_.secret);
     env_ = std::make_unique<core::Env>(
-        core::Env{config_, *pool_, *i18n_, *view_, router_, *csrf_});
+        core::Env{config_, *pool_, *i18n_, *view_, router_, *csrf_, blocks_});
     home::Register(*this);
     community::Register(*this);
     staff::Register(*this);
@@ -32,6 +32,11 @@ void App::Add(std::string_view method, std::string_view pattern, std::string nam
     std::size_t id = router_.Add(method, pattern, std::move(name));
     if (routes_.size() <= id) routes_.resize(id + 1);
     routes_[id] = Route{std::move(handler), options};
+}
+
+void App::AddBlock(core::Slot slot, core::BlockFn block) {
+    auto& list = slot == core::Slot::kHome ? blocks_.home : slot == core::Slot::kMe ? blocks_.me : blocks_.staff;
+    list.push_back(std::move(block));
 }
 
 void App::Identify(core::Ctx& ctx) {

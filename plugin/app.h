@@ -26,6 +26,7 @@ public:
 
     void Add(std::string_view method, std::string_view pattern, std::string name,
              core::SectionHandler handler, core::RouteOptions options = {}) override;
+    void AddBlock(core::Slot slot, core::BlockFn block) override;
 
     const core::Config& config() const { return config_; }
     core::db::Pool& pool() { return *pool_; }
@@ -47,6 +48,7 @@ private:
     std::unique_ptr<core::Csrf> csrf_;
     http::Router router_;
     std::vector<Route> routes_;
+    core::Blocks blocks_;
     std::unique_ptr<core::Env> env_;
 };
 

@@ -22,6 +22,7 @@ http::Response Me(const core::Env& env, core::Ctx& ctx) {
     } else {
         body.ShowSection("NOT_STAFF");
     }
+    core::RenderBlocks(env, ctx, core::Slot::kMe, body);
     return core::RenderPage(env, ctx, page);
 }
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "fcgi/request.h"
 #include "fcgi/response.h"
@@ -17,6 +18,20 @@
 
 namespace placette::core {
 
+// A part of a shared page (home, my space, staff home) that a section fills: it adds what it
+// shows to `body`, usually through an include dictionary (see AddBlockTemplate in render.h).
+struct Ctx;
+struct Env;
+using BlockFn = std::function<void(const Env&, Ctx&, ctemplate::TemplateDictionary& body)>;
+enum class Slot { kHome, kMe, kStaff };
+
+struct Blocks {
+    std::vector<BlockFn> home, me, staff;
+    const std::vector<BlockFn>& In(Slot s) const {
+        return s == Slot::kHome ? home : s == Slot::kMe ? me : staff;
+    }
+};
+
 struct Env {
     const Config& config;
     db::Pool& pool;
@@ -24,6 +39,7 @@ struct Env {
     const View& view;
     const http::Router& router;
     const Csrf& csrf;
+    const Blocks& blocks;
 };
 
 struct Ctx {
@@ -53,6 +69,8 @@ public:
     virtual ~RouteTable() = default;
     virtual void Add(std::string_view method, std::string_view pattern, std::string name,
                      SectionHandler handler, RouteOptions options = {}) = 0;
+    // Adds a block to a shared page; blocks show in registration order.
+    virtual void AddBlock(Slot slot, BlockFn block) = 0;
 };
 
 }  // namespace placette::core

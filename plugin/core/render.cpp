@@ -75,4 +75,15 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     return r;
 }
 
+ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+                                                std::string_view tpl) {
+    ctemplate::TemplateDictionary* d = parent.AddIncludeDictionary("BLOCKS");
+    d->SetFilename(ctx.lang + "/" + std::string(tpl));
+    return d;
+}
+
+void RenderBlocks(const Env& env, Ctx& ctx, Slot slot, ctemplate::TemplateDictionary& body) {
+    for (const BlockFn& block : env.blocks.In(slot)) block(env, ctx, body);
+}
+
 }  // namespace placette::core

@@ -22,4 +22,12 @@ http::Response RenderPage(const Env& env, const Ctx& ctx, Page& page, int status
 http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::string_view message = "",
                            std::string_view incident = "");
 
+// Adds an include of `tpl` (a theme template path, e.g. "crowdfunding/home_block.tpl") in
+// `lang` under the marker {{>BLOCKS}} of `parent`, and returns its dictionary.
+ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+                                                std::string_view tpl);
+
+// Runs every block registered for `slot` into `body`.
+void RenderBlocks(const Env& env, Ctx& ctx, Slot slot, ctemplate::TemplateDictionary& body);
+
 }  // namespace placette::core

@@ -15,6 +15,7 @@ Response Home(const Env& env, Ctx& ctx) {
     if (!ctx.viewer.anonymous()) {
         page.body().SetValueAndShowSection("USER_NAME", ctx.viewer.display_name, "GREETING");
     }
+    core::RenderBlocks(env, ctx, core::Slot::kHome, page.body());
     return core::RenderPage(env, ctx, page);
 }
 

@@ -18,3 +18,4 @@
     <p>[[t:home.exchange_text]]</p>
   </li>
 </ul>
+{{>BLOCKS}}

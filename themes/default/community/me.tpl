@@ -10,3 +10,4 @@
   </dl>
   <p class="hint">[[t:me.account_hint]]</p>
 </section>
+{{>BLOCKS}}

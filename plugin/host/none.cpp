@@ -4,6 +4,7 @@
 
 #include "fcgi/form.h"
 #include "plugin/host/adapter.h"
+#include "plugin/host/wordpress.h"
 
 namespace placette::host {
 
@@ -27,8 +28,6 @@ private:
 std::unique_ptr<HostAdapter> MakeNoHost(const core::Config& config) {
     return std::make_unique<NoHost>(config.ini.GetOr("host", "login_url", config.host_url));
 }
-
-std::unique_ptr<HostAdapter> MakeWordPressHost(core::Config& config);
 
 std::unique_ptr<HostAdapter> MakeHostAdapter(core::Config& config) {
     std::string type = config.ini.GetOr("host", "type", "none");

@@ -287,7 +287,8 @@ core::Viewer WordPressHost::Identify(const http::Request& req, core::db::Pool& p
     std::optional<Found> found = Lookup(pool, *cookie, *salt, now);
     if (!found) return {};
     if (settings_.cache_seconds > 0) {
-        std::int64_t until = std::min(now + settings_.cache_seconds, found->session_expires + 1);
+        std::int64_t until = now + settings_.cache_seconds;  // and no later than the session
+        if (found->session_expires < until) until = found->session_expires + 1;
         cache_.Put(cache_key, found->viewer, now, until);
     }
     return found->viewer;

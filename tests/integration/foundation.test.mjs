@@ -138,6 +138,7 @@ test('SIGTERM during a slow request: the request completes and the process exits
     '-e',
     'LOCK TABLES plc_schema_migrations WRITE; SELECT SLEEP(2);',
   ]);
+  const lockReleased = new Promise((r) => locker.on('exit', r));
   await new Promise((r) => setTimeout(r, 700));
   const params = {
     REQUEST_METHOD: 'GET',
@@ -156,5 +157,5 @@ test('SIGTERM during a slow request: the request completes and the process exits
   const { code, signal } = await exited;
   assert.equal(signal, null);
   assert.equal(code, 0);
-  await new Promise((r) => locker.on('exit', r));
+  await lockReleased;
 });

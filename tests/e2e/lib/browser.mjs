@@ -1,18 +1,17 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), and an axe-core
 // accessibility check that lists every violation with its elements.
 
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-/** Starts headless Chromium with the flags this closed network needs; returns {browser, context, close}. */
+/**
+ * Starts headless Chromium with the flags this closed network needs (Playwright gives it a fresh
+ * temporary profile); returns {browser, context, close}.
+ */
 export async function launch({ locale = 'fr-FR' } = {}) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'placette-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -25,7 +24,6 @@ export async function launch({ locale = 'fr-FR' } = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${profile}`,
     ],
   });
   // bypassCSP: axe-core is injected into pages whose CSP (rightly) forbids foreign scripts.
@@ -35,7 +33,6 @@ export async function launch({ locale = 'fr-FR' } = {}) {
     context,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

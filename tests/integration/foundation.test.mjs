@@ -3,11 +3,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HttpClient } from './lib/http.mjs';
-import { stackDir, startMariadb, stopMariadb, stackEnv } from './lib/stack.mjs';
+import { sql, stackDir, startMariadb, stopMariadb, stackEnv } from './lib/stack.mjs';
 import { login } from './lib/wordpress.mjs';
 import { fastcgiRequest } from './lib/fastcgi.mjs';
 
@@ -158,4 +158,39 @@ test('SIGTERM during a slow request: the request completes and the process exits
   assert.equal(signal, null);
   assert.equal(code, 0);
   await lockReleased;
+});
+
+test('started by spawn-fcgi (listening socket on fd 0), it serves requests', async () => {
+  const env = stackEnv();
+  const config = path.join(stackDir(), 'placette', 'placette.ini');
+  const port = Number(env.STACK_HTTP_PORT) + 2200;
+  const bin = path.join(process.env.PLACETTE_BUILD_DIR, 'placette-fcgi');
+  // -n: spawn-fcgi stays in the foreground as the service itself (exec), so its PID is ours.
+  const child = spawn('spawn-fcgi', ['-n', '-a', '127.0.0.1', '-p', String(port), '--', bin, '--config', config, '--listen', 'fd0'], {
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    const res = await fastcgiRequest({
+      port,
+      params: { REQUEST_METHOD: 'GET', REQUEST_URI: `${P}/healthz`, QUERY_STRING: '' },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.body, 'ok\n');
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
+});
+
+test('placette-admin migrate on an up-to-date database changes nothing and says so', () => {
+  const admin = path.join(process.env.PLACETTE_BUILD_DIR, 'placette-admin');
+  const config = path.join(stackDir(), 'placette', 'placette.ini');
+  const before = sql('SELECT COUNT(*), MAX(applied_at) FROM plc_schema_migrations')[0];
+  const out = execFileSync(admin, ['--config', config, 'migrate'], { encoding: 'utf8' });
+  assert.match(out, /up to date .*nothing to do/);
+  assert.deepEqual(sql('SELECT COUNT(*), MAX(applied_at) FROM plc_schema_migrations')[0], before);
+  const help = execFileSync(admin, ['--help'], { encoding: 'utf8' });
+  assert.match(help, /migrate/);
 });

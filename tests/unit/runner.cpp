@@ -1,5 +1,5 @@
 // CppUnit runner for the unit tests. `placette_unit_tests AREA` runs the suites registered
-// under that registry name (fcgi, core, host, cli, themes); with no argument, all of them.
+// under that registry name (fcgi, core, host, payments, cli, themes); with no argument, all of them.
 #include <cppunit/BriefTestProgressListener.h>
 #include <cppunit/CompilerOutputter.h>
 #include <cppunit/TestResult.h>
@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     if (argc > 1) {
         areas.assign(argv + 1, argv + argc);
     } else {
-        areas = {"fcgi", "core", "host", "cli", "themes"};
+        areas = {"fcgi", "core", "host", "payments", "cli", "themes"};
     }
     CppUnit::TestResult controller;
     CppUnit::TestResultCollector result;

@@ -1,0 +1,135 @@
+// Campaign pages: the create/edit form (re-displayed with a message per bad field), the owner's
+// submit, cancel and "realised" buttons, and the public campaign page.
+#include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
+#include "plugin/core/forms.h"
+#include "plugin/core/markdown.h"
+#include "plugin/core/render.h"
+#include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/validation.h"
+#include "plugin/crowdfunding/views.h"
+
+namespace placette::crowdfunding::handlers {
+
+namespace {
+using views::TextsOf;
+
+const std::vector<std::string> kFields = {"title",        "summary",       "description", "neighbourhood",
+                                          "theme",        "goal",          "funding_model", "duration_days",
+                                          "place",        "latitude",      "longitude"};
+
+// "1500" or "1500,50" (fr) / "1500.50" (en): how an amount is typed back into a field.
+std::string AmountInput(std::int64_t minor, const std::string& lang) {
+    std::string text = std::to_string(minor / 100);
+    if (minor % 100 != 0) {
+        char cents[4];
+        std::snprintf(cents, sizeof cents, "%02lld", static_cast<long long>(minor % 100));
+        text += (lang == "fr" ? "," : ".") + std::string(cents);
+    }
+    return text;
+}
+
+std::map<std::string, std::string> Defaults(const Rules& rules, const Campaign* k, const std::string& lang) {
+    if (k == nullptr) {
+        return {{"funding_model", "all_or_nothing"}, {"duration_days", std::to_string(rules.default_days)}};
+    }
+    return {{"title", k->title},
+            {"summary", k->summary},
+            {"description", k->description},
+            {"neighbourhood", k->neighbourhood},
+            {"theme", k->theme},
+            {"goal", AmountInput(k->goal, lang)},
+            {"funding_model", std::string(Name(k->model))},
+            {"duration_days", std::to_string(k->duration_days)},
+            {"place", k->place},
+            {"latitude", k->latitude},
+            {"longitude", k->longitude}};
+}
+
+Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* k, const core::FieldErrors& errors,
+                    int status) {
+    const Texts tx = TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/form.tpl",
+                                    tx.T(k ? "cf.form.edit_title" : "cf.form.new_title"));
+    auto& b = page.body();
+    auto defaults = Defaults(s.rules, k, ctx.lang);
+    core::FillForm(b, ctx.req.form, kFields, errors, defaults);
+    auto current = [&](const std::string& f) { return ctx.req.form.size() > 0 ? ctx.req.form.GetOr(f) : defaults[f]; };
+    views::AddOptions(b, "THEME_OPTION", views::ThemeOptions(s.rules, tx), current("theme"));
+    views::AddOptions(b, "NEIGHBOURHOOD_OPTION", views::NeighbourhoodOptions(s.rules, tx), current("neighbourhood"));
+    views::AddOptions(b, "MODEL_OPTION",
+                      {{"all_or_nothing", tx.T("cf.model.all_or_nothing")}, {"keep_it_all", tx.T("cf.model.keep_it_all")}},
+                      current("funding_model"));
+    b.SetValue("GOAL_HINT", tx.F("cf.hint.goal", {{"min", tx.Money(s.rules.min_goal, s.rules.currency)},
+                                                   {"max", tx.Money(s.rules.max_goal, s.rules.currency)},
+                                                   {"cap", std::to_string(s.rules.cap_percent)}}));
+    b.SetValue("DURATION_HINT", tx.F("cf.hint.duration", {{"min", std::to_string(s.rules.min_days)},
+                                                           {"max", std::to_string(s.rules.max_days)}}));
+    b.SetIntValue("MIN_DAYS", s.rules.min_days);
+    b.SetIntValue("MAX_DAYS", s.rules.max_days);
+    if (k != nullptr && k->state == State::kLive) {
+        auto* frozen = b.AddSectionDictionary("FROZEN");
+        views::FillFunding(tx, *k, core::NowSeconds(), *frozen);
+        frozen->SetIntValue("DURATION", k->duration_days);
+    } else {
+        b.ShowSection("OPEN_MONEY");
+    }
+    b.SetValue("ACTION", k ? views::ProjectPath(env, k->id) : env.config.base_path + "/projects");
+    b.ShowSection(k ? "EDITING" : "CREATING");
+    if (k) b.SetValue("CANCEL_URL", views::ProjectPath(env, k->id) + "/manage");
+    return core::RenderPage(env, ctx, page, status);
+}
+
+// The campaign for an owner's action: 404 unknown, 403 someone else's.
+Campaign OwnedCampaign(const Section& s, const Env& env, Ctx& ctx) {
+    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
+    if (!k) throw http::NotFound("no such campaign");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) throw http::Forbidden("not the owner");
+    return *k;
+}
+
+std::string ManagePath(const Env& env, std::int64_t id) { return views::ProjectPath(env, id) + "/manage"; }
+}  // namespace
+
+Response NewForm(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    return RenderForm(s, env, ctx, nullptr, {}, 200);
+}
+
+Response Create(const Section& s, const Env& env, Ctx& ctx) {
+    core::FieldErrors errors;
+    auto draft = ParseDraft(ctx.req.form, s.rules, TextsOf(env, ctx), false, errors);
+    if (!draft) return RenderForm(s, env, ctx, nullptr, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).CreateDraft(Actor::Of(ctx.viewer), *draft);
+    return views::AfterCommand(env, ctx, o, ManagePath(env, o.id));
+}
+
+Response EditForm(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = OwnedCampaign(s, env, ctx);
+    if (k.state == State::kSubmitted) return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.under_review"));
+    if (!OwnerMayEdit(k.state)) return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.not_editable"));
+    return RenderForm(s, env, ctx, &k, {}, 200);
+}
+
+Response Save(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = OwnedCampaign(s, env, ctx);
+    core::FieldErrors errors;
+    auto draft = ParseDraft(ctx.req.form, s.rules, TextsOf(env, ctx), k.state == State::kLive, errors);
+    if (!draft) return RenderForm(s, env, ctx, &k, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).Edit(Actor::Of(ctx.viewer), k.id, *draft);
+    return views::AfterCommand(env, ctx, o, ManagePath(env, k.id));
+}
+
+Response Submit(const Section& s, const Env& env, Ctx& ctx) {
+    const std::int64_t id = views::IdParam(ctx, "id");
+    Outcome o = s.Svc(env).Submit(Actor::Of(ctx.viewer), id);
+    return views::AfterCommand(env, ctx, o, ManagePath(env, id));
+}
+
+Response Realised(const Section& s, const Env& env, Ctx& ctx) {
+    const std::int64_t id = views::IdParam(ctx, "id");
+    Outcome o = s.Svc(env).MarkRealised(Actor::Of(ctx.viewer), id);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, id));
+}
+
+}  // namespace placette::crowdfunding::handlers

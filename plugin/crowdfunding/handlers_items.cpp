@@ -1,0 +1,168 @@
+// Forms for what hangs off a campaign: rewards (add, edit), in-kind needs (add), and a
+// citizen's offer of help on a need. Each re-displays its input with a message per bad field.
+#include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
+#include "plugin/core/forms.h"
+#include "plugin/core/render.h"
+#include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/validation.h"
+#include "plugin/crowdfunding/views.h"
+
+namespace placette::crowdfunding::handlers {
+
+namespace {
+const std::vector<std::string> kRewardFields = {"title", "description", "min_amount", "limit", "delivery"};
+const std::vector<std::string> kNeedFields = {"kind", "title", "description", "quantity"};
+const std::vector<std::string> kOfferFields = {"message", "quantity"};
+
+// The owner's campaign, still open to rewards and needs (403 / 404 / 409 otherwise).
+Campaign EditableCampaign(const Section& s, const Env& env, Ctx& ctx) {
+    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
+    if (!k) throw http::NotFound("no such campaign");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) throw http::Forbidden("not the owner");
+    if (!OwnerMayEdit(k->state)) throw http::Conflict("cf.conflict.rewards_closed");
+    return *k;
+}
+
+std::string AmountText(std::int64_t minor, const std::string& lang) {
+    std::string t = std::to_string(minor / 100);
+    if (minor % 100 != 0) {
+        const std::int64_t c = minor % 100;
+        t += (lang == "fr" ? "," : ".") + std::string(c < 10 ? "0" : "") + std::to_string(c);
+    }
+    return t;
+}
+
+Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward* r, const core::FieldErrors& errors,
+                      int status) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/reward_form.tpl",
+                                    tx.T(r ? "cf.reward_form.edit_title" : "cf.reward_form.new_title"));
+    auto& b = page.body();
+    std::map<std::string, std::string> defaults;
+    if (r != nullptr) {
+        defaults = {{"title", r->title},
+                    {"description", r->description},
+                    {"min_amount", AmountText(r->min_amount, ctx.lang)},
+                    {"limit", r->limit ? std::to_string(*r->limit) : ""},
+                    {"delivery", r->delivery}};
+        if (r->claimed > 0) {
+            b.SetValueAndShowSection("CLAIMED_NOTE", tx.F("cf.reward_form.claimed_note", {{"claimed", std::to_string(r->claimed)}}),
+                                     "HAS_CLAIMS");
+        }
+    }
+    core::FillForm(b, ctx.req.form, kRewardFields, errors, defaults);
+    b.SetValue("CAMPAIGN_TITLE", k.title);
+    b.SetValue("BACK_URL", views::ProjectPath(env, k.id) + "/manage");
+    b.SetValue("ACTION", views::ProjectPath(env, k.id) + "/rewards" + (r ? "/" + std::to_string(r->id) : ""));
+    b.ShowSection(r ? "EDITING" : "CREATING");
+    return core::RenderPage(env, ctx, page, status);
+}
+
+Response RenderNeed(const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors, int status) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/need_form.tpl", tx.T("cf.need_form.title"));
+    auto& b = page.body();
+    core::FillForm(b, ctx.req.form, kNeedFields, errors, {{"quantity", "1"}});
+    views::AddOptions(b, "KIND_OPTION", views::NeedKindOptions(tx), ctx.req.form.GetOr("kind"));
+    b.SetValue("CAMPAIGN_TITLE", k.title);
+    b.SetValue("BACK_URL", views::ProjectPath(env, k.id) + "/manage");
+    b.SetValue("ACTION", views::ProjectPath(env, k.id) + "/needs");
+    return core::RenderPage(env, ctx, page, status);
+}
+
+// The need and its public, live campaign (404 / 409 otherwise).
+std::pair<Need, Campaign> OpenNeed(const Section& s, const Env& env, Ctx& ctx) {
+    Service svc = s.Svc(env);
+    auto need = svc.GetNeed(views::IdParam(ctx, "nid"));
+    if (!need) throw http::NotFound("no such need");
+    auto k = svc.GetCampaign(need->campaign_id);
+    if (!k || !IsPublic(k->state)) throw http::NotFound("no such need");
+    return {*need, *k};
+}
+
+Response RenderOffer(const Env& env, Ctx& ctx, const Need& n, const Campaign& k, const core::FieldErrors& errors,
+                     int status) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/offer_form.tpl", tx.F("cf.offer_form.title", {{"need", n.title}}));
+    auto& b = page.body();
+    core::FillForm(b, ctx.req.form, kOfferFields, errors, {{"quantity", "1"}});
+    b.SetValue("NEED_TITLE", n.title);
+    b.SetValue("NEED_KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
+    b.SetValue("NEED_DESCRIPTION", n.description);
+    b.SetValue("NEED_PROGRESS", tx.F("cf.need.progress", {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
+                                                          {"quantity", std::to_string(n.quantity)},
+                                                          {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
+    b.SetValue("CAMPAIGN_TITLE", k.title);
+    b.SetValue("CAMPAIGN_URL", views::ProjectPath(env, k));
+    b.SetValue("ACTION", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
+    return core::RenderPage(env, ctx, page, status);
+}
+}  // namespace
+
+Response RewardNewForm(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    return RenderReward(env, ctx, EditableCampaign(s, env, ctx), nullptr, {}, 200);
+}
+
+Response RewardCreate(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = EditableCampaign(s, env, ctx);
+    core::FieldErrors errors;
+    auto in = ParseReward(ctx.req.form, s.rules, views::TextsOf(env, ctx), CivilDate(core::NowSeconds()), errors);
+    if (!in) return RenderReward(env, ctx, k, nullptr, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).AddReward(Actor::Of(ctx.viewer), k.id, *in);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
+}
+
+Response RewardEditForm(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    Campaign k = EditableCampaign(s, env, ctx);
+    auto r = s.Svc(env).GetReward(views::IdParam(ctx, "rid"));
+    if (!r || r->campaign_id != k.id) throw http::NotFound("no such reward");
+    return RenderReward(env, ctx, k, &*r, {}, 200);
+}
+
+Response RewardUpdate(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = EditableCampaign(s, env, ctx);
+    auto r = s.Svc(env).GetReward(views::IdParam(ctx, "rid"));
+    if (!r || r->campaign_id != k.id) throw http::NotFound("no such reward");
+    const Texts tx = views::TextsOf(env, ctx);
+    core::FieldErrors errors;
+    auto in = ParseReward(ctx.req.form, s.rules, tx, CivilDate(core::NowSeconds()), errors);
+    if (!in) return RenderReward(env, ctx, k, &*r, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).EditReward(Actor::Of(ctx.viewer), r->id, *in, tx);
+    if (o.status == Outcome::Status::kInvalid) return RenderReward(env, ctx, k, &*r, o.errors, views::kInvalidForm);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
+}
+
+Response NeedNewForm(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    return RenderNeed(env, ctx, EditableCampaign(s, env, ctx), {}, 200);
+}
+
+Response NeedCreate(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = EditableCampaign(s, env, ctx);
+    core::FieldErrors errors;
+    auto in = ParseNeed(ctx.req.form, views::TextsOf(env, ctx), errors);
+    if (!in) return RenderNeed(env, ctx, k, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).AddNeed(Actor::Of(ctx.viewer), k.id, *in);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
+}
+
+Response OfferForm(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    auto [need, k] = OpenNeed(s, env, ctx);
+    if (k.state != State::kLive) return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.offers_closed"));
+    return RenderOffer(env, ctx, need, k, {}, 200);
+}
+
+Response OfferCreate(const Section& s, const Env& env, Ctx& ctx) {
+    auto [need, k] = OpenNeed(s, env, ctx);
+    core::FieldErrors errors;
+    auto in = ParseOffer(ctx.req.form, views::TextsOf(env, ctx), errors);
+    if (!in) return RenderOffer(env, ctx, need, k, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).OfferHelp(Actor::Of(ctx.viewer), need.id, *in);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k) + "?thanks=offer#needs");
+}
+
+}  // namespace placette::crowdfunding::handlers

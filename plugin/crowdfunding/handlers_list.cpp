@@ -1,0 +1,120 @@
+// The public listing (/projects: search, filters by theme, neighbourhood and state, keyset
+// pages) and the section's blocks on the home page, "my space" and the staff home.
+#include "fcgi/form.h"
+#include "plugin/core/render.h"
+#include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/views.h"
+
+namespace placette::crowdfunding::handlers {
+
+namespace {
+using ctemplate::TemplateDictionary;
+
+const std::vector<State> kListedStates = {State::kLive, State::kSucceeded, State::kRealised, State::kFailed,
+                                          State::kCancelled};
+
+std::string NextUrl(const Env& env, const ListQuery& q, const std::string& next) {
+    std::string url = env.config.base_path + "/projects?";
+    auto add = [&](const char* name, const std::string& value) {
+        if (!value.empty()) url += std::string(name) + "=" + http::UrlEncode(value) + "&";
+    };
+    add("q", q.q);
+    add("theme", q.theme);
+    add("neighbourhood", q.neighbourhood);
+    add("status", q.status);
+    return url + "after=" + http::UrlEncode(next);
+}
+
+void FillFilters(const Section& s, const Texts& tx, const ListQuery& q, TemplateDictionary& b) {
+    b.SetValue("Q_VALUE", q.q);
+    views::Options themes = {{"", tx.T("cf.list.all_themes")}};
+    for (auto& o : views::ThemeOptions(s.rules, tx)) themes.push_back(o);
+    views::Options places = {{"", tx.T("cf.list.all_neighbourhoods")}};
+    for (auto& o : views::NeighbourhoodOptions(s.rules, tx)) places.push_back(o);
+    views::Options states = {{"", tx.T("cf.list.all_states")}};
+    for (State st : kListedStates) states.emplace_back(std::string(Name(st)), views::StateLabel(tx, st));
+    views::AddOptions(b, "THEME_OPTION", themes, q.theme);
+    views::AddOptions(b, "NEIGHBOURHOOD_OPTION", places, q.neighbourhood);
+    views::AddOptions(b, "STATUS_OPTION", states, q.status);
+}
+}  // namespace
+
+Response List(const Section& s, const Env& env, Ctx& ctx) {
+    const Texts tx = views::TextsOf(env, ctx);
+    const http::Form& f = ctx.req.query;
+    ListQuery q{f.GetOr("q").substr(0, 200), f.GetOr("theme"), f.GetOr("neighbourhood"), f.GetOr("status"),
+                f.GetOr("after"), 12};
+    ListPage result = s.Svc(env).List(q);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/list.tpl", tx.T("cf.list.title"));
+    auto& b = page.body();
+    FillFilters(s, tx, q, b);
+    views::AddCards(env, ctx, tx, result.items, b, "ITEM");
+    if (result.items.empty()) b.ShowSection("EMPTY");
+    if (!result.items.empty()) b.ShowSection("HAS_ITEMS");
+    if (result.search_ignored) b.ShowSection("SEARCH_IGNORED");
+    if (!result.next.empty()) b.SetValueAndShowSection("NEXT_URL", NextUrl(env, q, result.next), "HAS_NEXT");
+    if (!q.after.empty()) b.SetValueAndShowSection("FIRST_URL", env.config.base_path + "/projects", "HAS_FIRST");
+    b.SetValue("NEW_URL", env.config.base_path + "/projects/new");
+    return core::RenderPage(env, ctx, page);
+}
+
+void HomeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
+    const Texts tx = views::TextsOf(env, ctx);
+    auto live = s.Svc(env).Live(3);
+    auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/home_block.tpl");
+    views::AddCards(env, ctx, tx, live, *d, "ITEM");
+    if (live.empty()) d->ShowSection("EMPTY");
+    if (!live.empty()) d->ShowSection("HAS_ITEMS");
+}
+
+void MeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
+    if (ctx.viewer.anonymous()) return;
+    const Texts tx = views::TextsOf(env, ctx);
+    Service svc = s.Svc(env);
+    auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/me_block.tpl");
+    const auto owned = svc.OwnedBy(ctx.viewer.user_id, 50);
+    const auto pledges = svc.PledgesOf(ctx.viewer.user_id, 50);
+    d->ShowSection(owned.empty() ? "NO_CAMPAIGNS" : "HAS_CAMPAIGNS");
+    d->ShowSection(pledges.empty() ? "NO_PLEDGES" : "HAS_PLEDGES");
+    for (const Campaign& k : owned) {
+        auto* c = d->AddSectionDictionary("CAMPAIGN");
+        c->SetValue("TITLE", k.title);
+        c->SetValue("STATE_LABEL", views::StateLabel(tx, k.state));
+        c->SetValue("MANAGE_URL", views::ProjectPath(env, k.id) + "/manage");
+        c->SetValue("RAISED", tx.Money(k.collected, k.currency));
+        c->SetValue("GOAL", tx.Money(k.goal, k.currency));
+    }
+    for (const Pledge& p : pledges) {
+        auto* c = d->AddSectionDictionary("PLEDGE");
+        c->SetValue("CAMPAIGN", p.campaign_title);
+        c->SetValue("AMOUNT", tx.Money(p.amount, p.currency));
+        c->SetValue("STATE_LABEL", views::PledgeStateLabel(tx, p.state));
+        c->SetValue("URL", views::PledgePath(env, p.id));
+        c->SetValue("DATE", tx.Date(p.created_at));
+    }
+    const auto offers = svc.OffersBy(ctx.viewer.user_id, 50);
+    if (!offers.empty()) d->ShowSection("HAS_OFFERS");
+    for (const Offer& o : offers) {
+        auto* c = d->AddSectionDictionary("OFFER");
+        c->SetValue("NEED", o.need_title);
+        c->SetValue("URL", views::ProjectPath(env, o.campaign_id));
+        c->SetValue("STATE_LABEL", tx.T("cf.offer_state." + std::string(Name(o.state))));
+    }
+    d->SetValue("NEW_URL", env.config.base_path + "/projects/new");
+}
+
+void StaffBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
+    if (!ctx.viewer.is_staff()) return;
+    const Texts tx = views::TextsOf(env, ctx);
+    Service svc = s.Svc(env);
+    auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/staff_block.tpl");
+    d->SetValue("TO_REVIEW", tx.F("cf.staff.to_review", {{"count", std::to_string(svc.CountInState(State::kSubmitted))}}));
+    d->SetValue("TO_RECEIVE",
+                tx.F("cf.staff.to_receive", {{"count", std::to_string(svc.CountPledges(PledgeState::kPending))}}));
+    d->SetValue("TO_REFUND",
+                tx.F("cf.staff.to_refund", {{"count", std::to_string(svc.CountPledges(PledgeState::kRefundPending))}}));
+    d->SetValue("QUEUE_URL", env.config.base_path + "/staff/campaigns");
+    d->SetValue("PLEDGES_URL", env.config.base_path + "/staff/pledges");
+}
+
+}  // namespace placette::crowdfunding::handlers

@@ -1,0 +1,156 @@
+// The owner's page for one campaign: its state and the staff's message, submit / cancel /
+// realised, rewards, needs and the offers to answer, news, pledges and the decision log.
+#include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
+#include "plugin/core/forms.h"
+#include "plugin/core/render.h"
+#include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/validation.h"
+#include "plugin/crowdfunding/views.h"
+
+namespace placette::crowdfunding::handlers {
+
+namespace {
+using ctemplate::TemplateDictionary;
+
+void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    Service svc = s.Svc(env);
+    const std::string base = views::ProjectPath(env, k.id);
+    const bool editable = OwnerMayEdit(k.state);
+    for (const Reward& r : svc.Rewards(k.id)) {
+        auto* d = b.AddSectionDictionary("REWARD");
+        d->SetValue("TITLE", r.title);
+        d->SetValue("MIN", tx.Money(r.min_amount, k.currency));
+        d->SetValue("LIMIT", r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
+        d->SetIntValue("CLAIMED", static_cast<long>(r.claimed));
+        if (editable) d->SetValueAndShowSection("EDIT_URL", base + "/rewards/" + std::to_string(r.id) + "/edit", "CAN_EDIT");
+    }
+    for (const Need& n : svc.Needs(k.id)) {
+        auto* d = b.AddSectionDictionary("NEED");
+        d->SetValue("TITLE", n.title);
+        d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        d->SetValue("PROGRESS_TEXT", tx.F("cf.need.progress", {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
+                                                               {"quantity", std::to_string(n.quantity)},
+                                                               {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
+    }
+    if (editable) {
+        b.SetValueAndShowSection("ADD_REWARD_URL", base + "/rewards/new", "CAN_ADD");
+        b.SetValue("ADD_NEED_URL", base + "/needs/new");
+    }
+}
+
+void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    for (const Offer& o : s.Svc(env).Offers(k.id)) {
+        auto* d = b.AddSectionDictionary("OFFER");
+        d->SetValue("NEED", o.need_title);
+        d->SetValue("NAME", o.user_name);
+        d->SetValue("MESSAGE", o.message);
+        d->SetIntValue("QUANTITY", static_cast<long>(o.quantity));
+        d->SetValue("DATE", tx.Date(o.created_at));
+        d->SetValue("STATE_LABEL", tx.T("cf.offer_state." + std::string(Name(o.state))));
+        if (o.state == OfferState::kOpen) {
+            const std::string path = env.config.base_path + "/offers/" + std::to_string(o.id);
+            auto* open = d->AddSectionDictionary("IS_OPEN");
+            open->SetValue("ACCEPT_URL", path + "/accept");
+            open->SetValue("DECLINE_URL", path + "/decline");
+        }
+    }
+}
+
+void FillPledgesAndLog(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    Service svc = s.Svc(env);
+    for (const Pledge& p : svc.CampaignPledges(k.id)) {
+        auto* d = b.AddSectionDictionary("PLEDGE");
+        d->SetValue("REF", views::PledgeReference(p.id));
+        d->SetValue("NAME", p.anonymous ? tx.T("cf.anonymous") : p.display_name);
+        d->SetValue("AMOUNT", tx.Money(p.amount, p.currency));
+        d->SetValue("REWARD", p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
+        d->SetValue("STATE_LABEL", views::PledgeStateLabel(tx, p.state));
+        d->SetValue("DATE", tx.Date(p.created_at));
+    }
+    for (const LogEntry& e : svc.Log(k.id)) {
+        auto* d = b.AddSectionDictionary("LOG");
+        d->SetValue("DATE", tx.Date(e.at));
+        d->SetValue("ACTOR", e.actor_name);
+        d->SetValue("ACTION", tx.T("cf.log." + e.action));
+        d->SetValue("MESSAGE", e.message);
+    }
+}
+
+void FillActions(const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    const std::string base = views::ProjectPath(env, k.id);
+    b.SetValue("STATE_LABEL", views::StateLabel(tx, k.state));
+    b.SetValue("STATE_HELP", tx.T("cf.manage.state." + std::string(Name(k.state))));
+    if (!k.review_message.empty() && (k.state == State::kDraft || k.state == State::kRejected)) {
+        b.SetValueAndShowSection("REVIEW_MESSAGE", k.review_message, "HAS_REVIEW_MESSAGE");
+    }
+    if (OwnerMayEdit(k.state)) b.SetValueAndShowSection("EDIT_URL", base + "/edit", "CAN_EDIT");
+    if (k.state == State::kDraft) b.SetValueAndShowSection("SUBMIT_URL", base + "/submit", "CAN_SUBMIT");
+    if (k.state == State::kLive) b.SetValueAndShowSection("CANCEL_URL", base + "/cancel", "CAN_CANCEL");
+    if (k.state == State::kSucceeded) b.SetValueAndShowSection("REALISED_URL", base + "/realised", "CAN_REALISE");
+    if (IsPublic(k.state)) b.SetValueAndShowSection("UPDATE_URL", base + "/updates", "CAN_UPDATE");
+    b.SetValue("PAGE_URL", views::ProjectPath(env, k));
+}
+
+Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
+                      int status) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/manage.tpl", tx.F("cf.manage.title", {{"title", k.title}}));
+    auto& b = page.body();
+    b.SetValue("TITLE", k.title);
+    views::FillFunding(tx, k, core::NowSeconds(), b);
+    core::FillForm(b, ctx.req.form, {"update_title", "update_body", "reason"}, errors);
+    FillActions(env, tx, k, b);
+    FillRewardsAndNeeds(s, env, tx, k, b);
+    FillOffers(s, env, tx, k, b);
+    FillPledgesAndLog(s, env, tx, k, b);
+    return core::RenderPage(env, ctx, page, status);
+}
+
+Campaign OwnedCampaign(const Section& s, const Env& env, Ctx& ctx) {
+    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
+    if (!k) throw http::NotFound("no such campaign");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) throw http::Forbidden("not the owner");
+    return *k;
+}
+
+Response Decide(const Section& s, const Env& env, Ctx& ctx, bool accept) {
+    const std::int64_t id = views::IdParam(ctx, "oid");
+    auto offer = s.Svc(env).GetOffer(id);
+    if (!offer) throw http::NotFound("no such offer");
+    Outcome o = s.Svc(env).DecideOffer(Actor::Of(ctx.viewer), id, accept);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, offer->campaign_id) + "/manage");
+}
+}  // namespace
+
+Response Manage(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    return RenderManage(s, env, ctx, OwnedCampaign(s, env, ctx), {}, 200);
+}
+
+Response PostUpdate(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = OwnedCampaign(s, env, ctx);
+    core::FieldErrors errors;
+    auto in = ParseUpdate(ctx.req.form, views::TextsOf(env, ctx), errors);
+    if (!in) return RenderManage(s, env, ctx, k, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).PostUpdate(Actor::Of(ctx.viewer), k.id, *in);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k));
+}
+
+Response Cancel(const Section& s, const Env& env, Ctx& ctx) {
+    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
+    if (!k) throw http::NotFound("no such campaign");
+    const bool owner = k->owner_id == ctx.viewer.user_id;
+    if (!owner && !ctx.viewer.is_staff()) throw http::Forbidden("not the owner");
+    core::FieldErrors errors;
+    auto reason = ParseReason(ctx.req.form, "reason", views::TextsOf(env, ctx), errors);
+    if (!reason && owner) return RenderManage(s, env, ctx, *k, errors, views::kInvalidForm);
+    if (!reason) return core::RenderError(env, ctx, 400, errors.Get("reason"));
+    Outcome o = s.Svc(env).Cancel(Actor::Of(ctx.viewer), k->id, *reason);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, *k));
+}
+
+Response OfferAccept(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, true); }
+Response OfferDecline(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, false); }
+
+}  // namespace placette::crowdfunding::handlers

@@ -1,0 +1,147 @@
+// The campaign page: funding figures with a text equivalent, rewards with what remains, needs
+// with their progress, the owner's news, recent backers, the call to action and share links.
+#include "fcgi/form.h"
+#include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
+#include "plugin/core/markdown.h"
+#include "plugin/core/render.h"
+#include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/views.h"
+
+namespace placette::crowdfunding::handlers {
+
+namespace {
+using ctemplate::TemplateDictionary;
+
+void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool can_back, TemplateDictionary& b) {
+    const Campaign& k = p.campaign;
+    if (p.rewards.empty()) return;
+    b.ShowSection("HAS_REWARDS");
+    for (const Reward& r : p.rewards) {
+        auto* d = b.AddSectionDictionary("REWARD");
+        d->SetIntValue("ID", static_cast<long>(r.id));
+        d->SetValue("TITLE", r.title);
+        d->SetValue("DESCRIPTION", r.description);
+        d->SetValue("MIN", tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}}));
+        d->SetValue("CLAIMED", tx.F("cf.reward.claimed", {{"count", std::to_string(r.claimed)}}));
+        if (r.limit) {
+            d->SetValue("REMAINING", tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
+                                                                  {"limit", std::to_string(*r.limit)}}));
+        } else {
+            d->SetValue("REMAINING", tx.T("cf.reward.unlimited"));
+        }
+        if (!r.delivery.empty()) {
+            d->SetValueAndShowSection("DELIVERY", tx.F("cf.reward.delivery", {{"date", tx.IsoDate(r.delivery)}}),
+                                      "HAS_DELIVERY");
+        }
+        if (r.SoldOut()) {
+            d->ShowSection("SOLD_OUT");
+        } else if (can_back) {
+            d->SetValueAndShowSection("CHOOSE_URL",
+                                      views::ProjectPath(env, k.id) + "/back?reward=" + std::to_string(r.id), "CAN_CHOOSE");
+        }
+    }
+}
+
+void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateDictionary& b) {
+    if (p.needs.empty()) return;
+    b.ShowSection("HAS_NEEDS");
+    for (const Need& n : p.needs) {
+        auto* d = b.AddSectionDictionary("NEED");
+        d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        d->SetValue("TITLE", n.title);
+        d->SetValue("DESCRIPTION", n.description);
+        const std::int64_t done = std::min(n.fulfilled, n.quantity);
+        d->SetIntValue("DONE", static_cast<long>(done));
+        d->SetIntValue("QUANTITY", static_cast<long>(n.quantity));
+        d->SetValue("PROGRESS_TEXT", tx.F("cf.need.progress", {{"done", std::to_string(done)},
+                                                               {"quantity", std::to_string(n.quantity)},
+                                                               {"left", std::to_string(n.quantity - done)}}));
+        if (p.campaign.state == State::kLive && done < n.quantity) {
+            d->SetValueAndShowSection("OFFER_URL", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offer",
+                                      "CAN_OFFER");
+        }
+    }
+}
+
+void FillUpdatesAndBackers(const Texts& tx, const CampaignPage& p, TemplateDictionary& b) {
+    for (const Update& u : p.updates) {
+        auto* d = b.AddSectionDictionary("UPDATE");
+        d->SetValue("TITLE", u.title);
+        d->SetValue("DATE", tx.Date(u.created_at));
+        d->SetValue("BODY_HTML", core::MarkdownToSafeHtml(u.body));
+    }
+    if (!p.updates.empty()) b.ShowSection("HAS_UPDATES");
+    for (const Pledge& pl : p.recent) {
+        auto* d = b.AddSectionDictionary("BACKER");
+        d->SetValue("NAME", pl.anonymous ? tx.T("cf.anonymous") : pl.display_name);
+        d->SetValue("DATE", tx.Date(pl.paid_at));
+        if (!pl.message.empty()) d->SetValueAndShowSection("MESSAGE", pl.message, "HAS_MESSAGE");
+    }
+    if (!p.recent.empty()) b.ShowSection("HAS_BACKERS");
+}
+
+void FillShare(const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    std::string host = env.config.host_url;
+    while (!host.empty() && host.back() == '/') host.pop_back();
+    const std::string url = host + views::ProjectPath(env, k);
+    const std::string u = http::UrlEncode(url), t = http::UrlEncode(k.title);
+    b.SetValue("CANONICAL_URL", url);
+    b.SetValue("SHARE_EMAIL", "mailto:?subject=" + t + "&body=" + http::UrlEncode(tx.T("cf.share.mail_body") + " " + url));
+    b.SetValue("SHARE_FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + u);
+    b.SetValue("SHARE_X", "https://twitter.com/intent/tweet?text=" + t + "&url=" + u);
+    b.SetValue("SHARE_LINKEDIN", "https://www.linkedin.com/sharing/share-offsite/?url=" + u);
+}
+
+void FillPlace(const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    if (!k.place.empty()) b.SetValueAndShowSection("PLACE", k.place, "HAS_PLACE");
+    if (k.latitude.empty() || k.longitude.empty()) return;
+    b.SetValueAndShowSection("MAP_URL",
+                             "https://www.openstreetmap.org/?mlat=" + k.latitude + "&mlon=" + k.longitude +
+                                 "#map=17/" + k.latitude + "/" + k.longitude,
+                             "HAS_MAP");
+    b.SetValue("MAP_LABEL", tx.T("cf.map_link"));
+}
+
+void FillStateNotice(const Env& env, const Ctx& ctx, const Texts& tx, const Campaign& k, bool owner,
+                     TemplateDictionary& b) {
+    const std::string state(Name(k.state));
+    b.SetValue("STATE_NOTICE", tx.T("cf.notice." + state));
+    if (owner) b.SetValueAndShowSection("MANAGE_URL", views::ProjectPath(env, k.id) + "/manage", "IS_OWNER");
+    if (ctx.viewer.is_staff() && k.state == State::kSubmitted) {
+        b.SetValueAndShowSection("REVIEW_URL", env.config.base_path + "/staff/campaigns/" + std::to_string(k.id),
+                                 "CAN_REVIEW");
+    }
+}
+}  // namespace
+
+Response Show(const Section& s, const Env& env, Ctx& ctx) {
+    auto page = s.Svc(env).LoadPage(views::IdParam(ctx, "id"));
+    if (!page) throw http::NotFound("no such campaign");
+    const Campaign& k = page->campaign;
+    const bool owner = !ctx.viewer.anonymous() && ctx.viewer.user_id == k.owner_id;
+    if (!IsPublic(k.state) && !owner && !ctx.viewer.is_staff()) throw http::NotFound("not public");
+    auto slug = ctx.req.route.find("id_slug");
+    if (slug != ctx.req.route.end() && slug->second != k.slug) {
+        return Response::Redirect(views::ProjectPath(env, k), 301);
+    }
+    const Texts tx = views::TextsOf(env, ctx);
+    const std::int64_t now = core::NowSeconds();
+    core::Page p = core::NewPage(env, ctx, "crowdfunding/campaign.tpl", k.title);
+    auto& b = p.body();
+    views::FillCard(env, tx, k, now, b);
+    b.SetValue("DESCRIPTION_HTML", core::MarkdownToSafeHtml(k.description));
+    b.SetValue("BACKERS_TEXT", tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
+                                    {{"count", std::to_string(page->backers)}}));
+    const bool can_back = k.state == State::kLive && now < k.ends_at;
+    if (can_back) b.SetValueAndShowSection("BACK_URL", views::ProjectPath(env, k.id) + "/back", "CAN_BACK");
+    FillRewards(env, tx, *page, can_back, b);
+    FillNeeds(env, tx, *page, b);
+    FillUpdatesAndBackers(tx, *page, b);
+    FillShare(env, tx, k, b);
+    FillPlace(tx, k, b);
+    FillStateNotice(env, ctx, tx, k, owner, b);
+    return core::RenderPage(env, ctx, p);
+}
+
+}  // namespace placette::crowdfunding::handlers

@@ -1,0 +1,174 @@
+// Staff pages (routes are staff-only): the review queue, one campaign's review with approve /
+// request changes / reject, featuring, and the desk's list of manual pledges and refunds.
+#include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
+#include "plugin/core/forms.h"
+#include "plugin/core/markdown.h"
+#include "plugin/core/render.h"
+#include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/validation.h"
+#include "plugin/crowdfunding/views.h"
+
+namespace placette::crowdfunding::handlers {
+
+namespace {
+using ctemplate::TemplateDictionary;
+
+void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+    Service svc = s.Svc(env);
+    b.SetValue("DESCRIPTION_HTML", core::MarkdownToSafeHtml(k.description));
+    b.SetIntValue("DURATION", k.duration_days);
+    for (const Reward& r : svc.Rewards(k.id)) {
+        auto* d = b.AddSectionDictionary("REWARD");
+        d->SetValue("TITLE", r.title);
+        d->SetValue("MIN", tx.Money(r.min_amount, k.currency));
+        d->SetValue("LIMIT", r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
+        d->SetValue("DESCRIPTION", r.description);
+    }
+    for (const Need& n : svc.Needs(k.id)) {
+        auto* d = b.AddSectionDictionary("NEED");
+        d->SetValue("TITLE", n.title);
+        d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        d->SetIntValue("QUANTITY", static_cast<long>(n.quantity));
+    }
+    for (const LogEntry& e : svc.Log(k.id)) {
+        auto* d = b.AddSectionDictionary("LOG");
+        d->SetValue("DATE", tx.Date(e.at));
+        d->SetValue("ACTOR", e.actor_name);
+        d->SetValue("ACTION", tx.T("cf.log." + e.action));
+        d->SetValue("MESSAGE", e.message);
+    }
+}
+
+Response RenderReview(const Section& s, const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
+                      int status) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/review.tpl", tx.F("cf.review.title", {{"title", k.title}}));
+    auto& b = page.body();
+    views::FillCard(env, tx, k, core::NowSeconds(), b);
+    core::FillForm(b, ctx.req.form, {"changes", "reason"}, errors);
+    FillReviewDetails(s, env, tx, k, b);
+    const std::string base = env.config.base_path + "/staff/campaigns/" + std::to_string(k.id);
+    if (k.state == State::kSubmitted) {
+        auto* d = b.AddSectionDictionary("CAN_DECIDE");
+        d->SetValue("APPROVE_URL", base + "/approve");
+        d->SetValue("CHANGES_URL", base + "/changes");
+        d->SetValue("REJECT_URL", base + "/reject");
+    }
+    if (k.state == State::kLive) b.SetValueAndShowSection("CANCEL_URL", views::ProjectPath(env, k.id) + "/cancel", "CAN_CANCEL");
+    if (IsPublic(k.state)) {
+        auto* f = b.AddSectionDictionary("CAN_FEATURE");
+        f->SetValue("FEATURE_URL", base + "/feature");
+        f->SetValue("FEATURE_VALUE", k.featured ? "0" : "1");
+        f->SetValue("FEATURE_LABEL", tx.T(k.featured ? "cf.review.unfeature" : "cf.review.feature"));
+    }
+    return core::RenderPage(env, ctx, page, status);
+}
+
+Campaign Load(const Section& s, const Env& env, Ctx& ctx) {
+    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
+    if (!k) throw http::NotFound("no such campaign");
+    return *k;
+}
+
+Response Decide(const Section& s, const Env& env, Ctx& ctx, Event e, const std::string& field) {
+    Campaign k = Load(s, env, ctx);
+    std::string message;
+    if (!field.empty()) {
+        core::FieldErrors errors;
+        auto reason = ParseReason(ctx.req.form, field, views::TextsOf(env, ctx), errors);
+        if (!reason) return RenderReview(s, env, ctx, k, errors, views::kInvalidForm);
+        message = *reason;
+    }
+    Outcome o = s.Svc(env).Review(Actor::Of(ctx.viewer), k.id, e, message);
+    const std::string to = e == Event::kApprove ? views::ProjectPath(env, k) : env.config.base_path + "/staff/campaigns";
+    return views::AfterCommand(env, ctx, o, to);
+}
+
+void FillPledgeRows(const Env& env, const Texts& tx, const std::vector<Pledge>& pledges, const std::string& section,
+                    TemplateDictionary& b) {
+    for (const Pledge& p : pledges) {
+        if (p.provider != "manual") continue;
+        auto* d = b.AddSectionDictionary(section);
+        d->SetIntValue("ID", static_cast<long>(p.id));
+        d->SetValue("REF", views::PledgeReference(p.id));
+        d->SetValue("DATE", tx.Date(p.created_at));
+        d->SetValue("CAMPAIGN", p.campaign_title);
+        d->SetValue("CAMPAIGN_URL", views::ProjectPath(env, p.campaign_id));
+        d->SetValue("NAME", p.display_name);
+        if (p.anonymous) d->ShowSection("ANONYMOUS");
+        d->SetValue("AMOUNT", tx.Money(p.amount, p.currency));
+        d->SetValue("REWARD", p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
+        d->SetValue("URL", env.config.base_path + "/staff/pledges/" + std::to_string(p.id));
+    }
+}
+
+std::string Receipt(const Ctx& ctx) {
+    std::string r = ctx.req.form.GetOr("receipt");
+    if (!IsCleanUtf8(r) || Utf8Length(r) > 100) throw http::BadRequest("receipt reference");
+    return r;
+}
+}  // namespace
+
+Response StaffQueue(const Section& s, const Env& env, Ctx& ctx) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/staff_queue.tpl", tx.T("cf.staff.queue_title"));
+    auto& b = page.body();
+    Service svc = s.Svc(env);
+    auto add = [&](const std::vector<Campaign>& list, const std::string& section) {
+        for (const Campaign& k : list) {
+            auto* d = b.AddSectionDictionary(section);
+            d->SetValue("TITLE", k.title);
+            d->SetValue("OWNER", k.owner_name);
+            d->SetValue("REVIEW_URL", env.config.base_path + "/staff/campaigns/" + std::to_string(k.id));
+            d->SetValue("GOAL", tx.Money(k.goal, k.currency));
+            d->SetValue("RAISED", tx.Money(k.collected, k.currency));
+            d->SetValue("DATE", tx.Date(k.published_at > 0 ? k.published_at : k.created_at));
+            if (k.featured) d->ShowSection("FEATURED");
+        }
+    };
+    add(svc.InState(State::kSubmitted, 200), "SUBMITTED");
+    add(svc.Live(200), "LIVE");
+    b.SetValue("PLEDGES_URL", env.config.base_path + "/staff/pledges");
+    return core::RenderPage(env, ctx, page);
+}
+
+Response StaffReview(const Section& s, const Env& env, Ctx& ctx) { return RenderReview(s, env, ctx, Load(s, env, ctx), {}, 200); }
+Response StaffApprove(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, Event::kApprove, ""); }
+Response StaffRequestChanges(const Section& s, const Env& env, Ctx& ctx) {
+    return Decide(s, env, ctx, Event::kRequestChanges, "changes");
+}
+Response StaffReject(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, Event::kReject, "reason"); }
+
+Response StaffFeature(const Section& s, const Env& env, Ctx& ctx) {
+    const std::int64_t id = views::IdParam(ctx, "id");
+    Outcome o = s.Svc(env).SetFeatured(Actor::Of(ctx.viewer), id, ctx.req.form.GetOr("featured") == "1");
+    return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/campaigns/" + std::to_string(id));
+}
+
+Response StaffPledges(const Section& s, const Env& env, Ctx& ctx) {
+    const Texts tx = views::TextsOf(env, ctx);
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/staff_pledges.tpl", tx.T("cf.staff.pledges_title"));
+    auto& b = page.body();
+    Service svc = s.Svc(env);
+    FillPledgeRows(env, tx, svc.PledgesInState(PledgeState::kPending, 500), "PENDING", b);
+    FillPledgeRows(env, tx, svc.PledgesInState(PledgeState::kRefundPending, 500), "REFUND", b);
+    return core::RenderPage(env, ctx, page);
+}
+
+Response StaffReceived(const Section& s, const Env& env, Ctx& ctx) {
+    Outcome o = s.Svc(env).ConfirmPaid(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"), Receipt(ctx));
+    return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/pledges");
+}
+
+Response StaffCancelPledge(const Section& s, const Env& env, Ctx& ctx) {
+    Outcome o = s.Svc(env).FailPledge(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"));
+    return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/pledges");
+}
+
+Response StaffRefunded(const Section& s, const Env& env, Ctx& ctx) {
+    Outcome o = s.Svc(env).ConfirmRefund(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"), Receipt(ctx));
+    return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/pledges");
+}
+
+}  // namespace placette::crowdfunding::handlers

@@ -14,10 +14,12 @@ CREATE TABLE {p}payment_events (
   KEY idx_payment_events_ref (provider, reference)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 -- Every outgoing call that creates money movement (checkout, refund), written with its key
--- BEFORE the call and updated with the provider's answer; a retry reuses the same key.
+-- BEFORE the call and updated with the provider's answer; a retry reuses the same key and the
+-- same parameters (`request`, JSON without secrets), as providers require.
 CREATE TABLE {p}payment_attempts (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   pledge_id BIGINT UNSIGNED NOT NULL,
+  backer_id BIGINT UNSIGNED NULL,
   action VARCHAR(16) CHARACTER SET ascii NOT NULL,
   idempotency_key VARCHAR(255) CHARACTER SET ascii NOT NULL,
   provider VARCHAR(16) CHARACTER SET ascii NOT NULL,
@@ -26,6 +28,7 @@ CREATE TABLE {p}payment_attempts (
   provider_reference VARCHAR(255) CHARACTER SET ascii NULL,
   payment_reference VARCHAR(255) CHARACTER SET ascii NULL,
   redirect_url VARCHAR(2048) NULL,
+  request TEXT NULL,
   status VARCHAR(16) CHARACTER SET ascii NOT NULL,
   error VARCHAR(255) NULL,
   created_at DATETIME NOT NULL,

@@ -4,6 +4,7 @@
 
 #include "fcgi/form.h"
 #include "plugin/host/adapter.h"
+#include "plugin/host/drupal.h"
 #include "plugin/host/wordpress.h"
 
 namespace placette::host {
@@ -33,7 +34,10 @@ std::unique_ptr<HostAdapter> MakeHostAdapter(core::Config& config) {
     std::string type = config.ini.GetOr("host", "type", "none");
     if (type == "none") return MakeNoHost(config);
     if (type == "wordpress") return MakeWordPressHost(config);
-    throw core::ConfigError("[host] type must be one of: none, wordpress (got " + type + ")");
+    if (type == "drupal7") return MakeDrupal7Host(config);
+    if (type == "drupal10") return MakeDrupal10Host(config);
+    throw core::ConfigError("[host] type must be one of: none, wordpress, drupal7, drupal10 (got " +
+                            type + ")");
 }
 
 }  // namespace placette::host

@@ -3,18 +3,17 @@
 #pragma once
 
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "plugin/core/config.h"
 #include "plugin/core/viewer.h"
 #include "plugin/host/adapter.h"
+#include "plugin/host/viewer_cache.h"
 #include "plugin/host/wordpress_auth.h"
 
 namespace placette::host {
@@ -34,31 +33,6 @@ struct WordPressSettings {
 // staff_moderator_roles, login_url, cache_seconds; fills config.db from wp-config's DB_* when
 // [database] name or user is empty. Throws core::ConfigError naming the faulty key.
 WordPressSettings LoadWordPressSettings(core::Config& config);
-
-// Recently recognised viewers by sha256 of the cookie value; bounded, oldest evicted first.
-class ViewerCache {
-  public:
-    explicit ViewerCache(std::size_t capacity) : capacity_(capacity) {}
-    // The viewer stored under `key` while now < valid_until and now >= the time it was stored.
-    std::optional<core::Viewer> Get(const std::string& key, std::int64_t now);
-    void Put(const std::string& key, const core::Viewer& viewer, std::int64_t now,
-             std::int64_t valid_until);
-    std::size_t size();
-
-  private:
-    struct Entry {
-        core::Viewer viewer;
-        std::int64_t stored_at;
-        std::int64_t valid_until;
-        std::list<std::string>::iterator order;
-    };
-    void EraseLocked(std::unordered_map<std::string, Entry>::iterator it);
-
-    std::size_t capacity_;
-    std::mutex mu_;
-    std::unordered_map<std::string, Entry> entries_;
-    std::list<std::string> order_;  // keys, oldest first
-};
 
 class WordPressHost : public HostAdapter {
   public:

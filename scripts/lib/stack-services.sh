@@ -47,7 +47,7 @@ _stack_write_secrets() {
 
 _stack_make_dirs() {
     local dir=$1
-    mkdir -p "$dir"/{mariadb,run/pids,log,nginx/tmp,php,wordpress,placette}
+    mkdir -p "$dir"/{mariadb,run/pids,log,nginx/tmp,nginx/extra,php,wordpress,placette}
     chmod 755 "$dir" "$dir"/{mariadb,run,log,nginx,php,placette}
     if _stack_is_root; then
         # mariadbd runs as mysql and creates its socket and pid file in run/; nginx workers and

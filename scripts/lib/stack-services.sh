@@ -268,6 +268,7 @@ table_prefix = plc_
 type = wordpress
 wordpress_config = $dir/wordpress/wp-config.php
 EOF
+    _stack_payments_config "$dir"
     (
         umask 077
         cat >"$dir/placette/secrets.ini" <<EOF
@@ -278,7 +279,37 @@ password = $PLACETTE_DB_PASSWORD
 [site]
 secret = $PLACETTE_SITE_SECRET
 EOF
+        _stack_payments_secrets "$dir"
     )
+}
+
+# Payments (optional): STACK_PAYMENTS_PROVIDER=stripe|mollie points Placette at the fake providers
+# of tests/fakes (STACK_PAYMENTS_API_BASE, default http://127.0.0.1:18491, started by the tests or
+# the demo) with the fakes' test keys. Unset: the manual provider (pay at the town hall).
+_stack_payments_config() {
+    [[ -n ${STACK_PAYMENTS_PROVIDER:-} ]] || return 0
+    local base=${STACK_PAYMENTS_API_BASE:-http://127.0.0.1:18491}
+    cat >>"$1/placette/placette.ini" <<EOF
+
+[payments]
+provider = $STACK_PAYMENTS_PROVIDER
+stripe_api_base = $base
+mollie_api_base = $base
+connect_timeout_ms = 2000
+timeout_ms = ${STACK_PAYMENTS_TIMEOUT_MS:-5000}
+retry_backoff_ms = 100
+EOF
+}
+
+_stack_payments_secrets() {
+    [[ -n ${STACK_PAYMENTS_PROVIDER:-} ]] || return 0
+    cat >>"$1/placette/secrets.ini" <<EOF
+
+[payments]
+stripe_secret_key = sk_test_placette_fake
+stripe_webhook_secret = whsec_placette_fake
+mollie_api_key = test_placettefake
+EOF
 }
 
 _stack_placette_start() {

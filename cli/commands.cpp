@@ -5,10 +5,15 @@
 #include <functional>
 #include <map>
 
+#include "plugin/community/service.h"
 #include "plugin/core/config.h"
 #include "plugin/core/db.h"
 #include "plugin/core/migrate.h"
+#include "plugin/exchange/maintenance.h"
+#include "plugin/exchange/routes.h"
 #include "plugin/host/adapter.h"
+#include "plugin/skills/maintenance.h"
+#include "plugin/skills/routes.h"
 
 namespace placette::cli {
 
@@ -43,10 +48,38 @@ int CmdCheckConfig(core::Config& config, const std::vector<std::string>&, std::o
     return 0;
 }
 
+// What the sections register with core/links when the service starts (notifications, names,
+// subjects), so that maintenance commands behave like the web pages.
+void RegisterSectionLinks(const core::Config& config) {
+    community::RegisterCommunityLinks();
+    skills::RegisterLinks();
+    exchange::RegisterLinks(config);
+}
+
+int CmdTick(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
+    RegisterSectionLinks(config);
+    core::db::Pool pool(config.db, 2);
+    skills::Tick(pool, config, out);
+    exchange::Tick(pool, config, out);
+    return 0;
+}
+
+int CmdCheckLedger(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
+    core::db::Pool pool(config.db, 2);
+    int problems = skills::CheckLedger(pool, config, out);
+    problems += exchange::CheckLedger(pool, config, out);
+    out << (problems == 0 ? "All ledgers are consistent.\n" : "Problems found: ");
+    if (problems != 0) out << problems << "\n";
+    return problems == 0 ? 0 : 1;
+}
+
 const std::map<std::string, CommandInfo>& Commands() {
     static const std::map<std::string, CommandInfo> kCommands = {
         {"migrate", {"apply pending database migrations (safe to run twice)", CmdMigrate}},
         {"check-config", {"validate the configuration and reach the database", CmdCheckConfig}},
+        {"tick", {"periodic work for cron: expiries, overdue loans, reminders", CmdTick}},
+        {"check-ledger",
+         {"verify the ledgers (hours, loan calendars); exit 1 on a problem", CmdCheckLedger}},
     };
     return kCommands;
 }

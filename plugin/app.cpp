@@ -7,7 +7,9 @@
 #include "plugin/core/log.h"
 #include "plugin/core/render.h"
 #include "plugin/community/routes.h"
+#include "plugin/exchange/routes.h"
 #include "plugin/home/routes.h"
+#include "plugin/skills/routes.h"
 #include "plugin/staff/routes.h"
 
 namespace placette {
@@ -23,6 +25,8 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
     home::Register(*this);
     community::Register(*this);
     staff::Register(*this);
+    skills::Register(*this, config_);
+    exchange::Register(*this, config_);
 }
 
 App::~App() = default;

@@ -1,5 +1,5 @@
-// Community pages shared by every section; for now "my space" (/me), which shows who Placette
-// thinks the viewer is. Conversations, follows and reports join it later.
+// Community pages shared by every section: my space (/me), conversations, public profiles,
+// feedback and notifications; also the people recorder and notifier behind core/links.
 #pragma once
 
 #include "plugin/core/context.h"

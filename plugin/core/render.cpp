@@ -1,6 +1,8 @@
 // The layout's data for every page, and themed error pages.
 #include "plugin/core/render.h"
 
+#include <map>
+
 #include "fcgi/form.h"
 #include "fcgi/http_error.h"
 
@@ -9,10 +11,33 @@ namespace placette::core {
 namespace {
 bool KnownErrorPage(int status) {
     switch (status) {
-        case 400: case 403: case 404: case 405: case 409: case 413: case 429: case 500: case 503:
+        case 400:
+        case 403:
+        case 404:
+        case 405:
+        case 409:
+        case 413:
+        case 429:
+        case 500:
+        case 503:
             return true;
         default:
             return false;
+    }
+}
+
+std::map<std::string, LayoutHook>& LayoutHooks() {
+    static std::map<std::string, LayoutHook> hooks;
+    return hooks;
+}
+
+void RunLayoutHooks(const Env& env, const Ctx& ctx, ctemplate::TemplateDictionary& layout) {
+    for (const auto& [name, hook] : LayoutHooks()) {
+        try {
+            hook(env, ctx, layout);
+        } catch (const std::exception&) {
+            // The page matters more than a header badge (e.g. a 503 page with the database down).
+        }
     }
 }
 
@@ -42,6 +67,7 @@ Page NewPage(const Env& env, const Ctx& ctx, std::string body_template, std::str
         user->SetValue("USER_NAME", ctx.viewer.display_name);
         user->SetValue("LOGOUT_URL", ctx.logout_url);
         if (ctx.viewer.is_staff()) layout.ShowSection("STAFF");
+        RunLayoutHooks(env, ctx, layout);
     }
     const bool fr = ctx.lang == "fr";
     std::string back = http::UrlEncode(CurrentUrl(ctx, env));
@@ -63,7 +89,8 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     auto& body = page.body();
     body.SetIntValue("STATUS", shown);
     body.SetValue("HEADING", env.i18n.T(ctx.lang, key + ".title"));
-    body.SetValue("EXPLANATION", message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
+    body.SetValue("EXPLANATION",
+                  message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
     if (!incident.empty()) {
         body.SetValueAndShowSection("INCIDENT", std::string(incident), "HAS_INCIDENT");
     }
@@ -75,7 +102,8 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     return r;
 }
 
-ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
+                                                ctemplate::TemplateDictionary& parent,
                                                 std::string_view tpl) {
     ctemplate::TemplateDictionary* d = parent.AddIncludeDictionary("BLOCKS");
     d->SetFilename(ctx.lang + "/" + std::string(tpl));
@@ -84,6 +112,10 @@ ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::Templ
 
 void RenderBlocks(const Env& env, Ctx& ctx, Slot slot, ctemplate::TemplateDictionary& body) {
     for (const BlockFn& block : env.blocks.In(slot)) block(env, ctx, body);
+}
+
+void SetLayoutHook(const std::string& name, LayoutHook hook) {
+    LayoutHooks()[name] = std::move(hook);
 }
 
 }  // namespace placette::core

@@ -19,15 +19,24 @@ http::Response RenderPage(const Env& env, const Ctx& ctx, Page& page, int status
 
 // The themed error page for `status` (400, 403, 404, 405, 409, 413, 429, 500, 503), with an
 // optional specific message (translated) and incident id (500 only).
-http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::string_view message = "",
-                           std::string_view incident = "");
+http::Response RenderError(const Env& env, const Ctx& ctx, int status,
+                           std::string_view message = "", std::string_view incident = "");
 
 // Adds an include of `tpl` (a theme template path, e.g. "crowdfunding/home_block.tpl") in
 // `lang` under the marker {{>BLOCKS}} of `parent`, and returns its dictionary.
-ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
+                                                ctemplate::TemplateDictionary& parent,
                                                 std::string_view tpl);
 
 // Runs every block registered for `slot` into `body`.
 void RenderBlocks(const Env& env, Ctx& ctx, Slot slot, ctemplate::TemplateDictionary& body);
+
+// Adds values to the layout of every page shown to a logged-in viewer (e.g. the unread-messages
+// count in the header). Registered while the application is built; a hook that throws is
+// skipped, so an error page still renders when the database is down. Setting a hook of the same
+// `name` again replaces it (applications built twice, e.g. in tests).
+using LayoutHook =
+    std::function<void(const Env&, const Ctx&, ctemplate::TemplateDictionary& layout)>;
+void SetLayoutHook(const std::string& name, LayoutHook hook);
 
 }  // namespace placette::core

@@ -5,6 +5,7 @@
 #include "fcgi/form.h"
 #include "plugin/host/adapter.h"
 #include "plugin/host/drupal.h"
+#include "plugin/host/phpbb.h"
 #include "plugin/host/wordpress.h"
 
 namespace placette::host {
@@ -36,7 +37,8 @@ std::unique_ptr<HostAdapter> MakeHostAdapter(core::Config& config) {
     if (type == "wordpress") return MakeWordPressHost(config);
     if (type == "drupal7") return MakeDrupal7Host(config);
     if (type == "drupal10") return MakeDrupal10Host(config);
-    throw core::ConfigError("[host] type must be one of: none, wordpress, drupal7, drupal10 (got " +
+    if (type == "phpbb") return MakePhpbbHost(config);
+    throw core::ConfigError("[host] type must be one of: none, wordpress, drupal7, drupal10, phpbb (got " +
                             type + ")");
 }
 

@@ -4,7 +4,7 @@
 
 # Packages per group. The runtime group is the local stack: MariaDB, nginx, php-fpm and WordPress.
 PLACETTE_DEPS_BUILD=(build-essential cmake pkg-config libfcgi-dev libmariadb-dev libctemplate-dev
-    libcurl4-openssl-dev libssl-dev libcppunit-dev nlohmann-json3-dev libcmark-dev)
+    libcurl4-openssl-dev libssl-dev libcppunit-dev nlohmann-json3-dev libcmark-dev libgd-dev)
 PLACETTE_DEPS_RUNTIME=(mariadb-server mariadb-client nginx php8.2-fpm php8.2-cli php8.2-mysql
     php8.2-opcache php8.2-mbstring php8.2-xml php8.2-curl php8.2-intl wordpress
     wordpress-theme-twentytwentythree curl openssl)

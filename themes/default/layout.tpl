@@ -24,6 +24,9 @@
       {{#LOGGED_IN}}
       <li><a href="{{BASE}}/me">{{USER_NAME}}</a></li>
       {{/LOGGED_IN}}
+      {{#MESSAGES}}
+      <li><a href="{{BASE}}/conversations" class="messages-link">[[t:community.nav_messages]]{{#UNREAD}} <span class="badge">{{UNREAD_COUNT}}<span class="visually-hidden"> [[t:community.nav_unread]]</span></span>{{/UNREAD}}</a></li>
+      {{/MESSAGES}}
       {{#STAFF}}
       <li><a href="{{BASE}}/staff">[[t:nav.staff]]</a></li>
       {{/STAFF}}

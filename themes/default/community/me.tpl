@@ -9,5 +9,6 @@
     <dt>[[t:me.staff]]</dt><dd>{{#IS_ADMIN}}[[t:me.staff_admin]]{{/IS_ADMIN}}{{#IS_MODERATOR}}[[t:me.staff_moderator]]{{/IS_MODERATOR}}{{#NOT_STAFF}}[[t:me.staff_none]]{{/NOT_STAFF}}</dd>
   </dl>
   <p class="hint">[[t:me.account_hint]]</p>
+  <p><a href="{{PROFILE_URL}}">[[t:community.me.profile]]</a></p>
 </section>
 {{>BLOCKS}}

@@ -8,7 +8,7 @@ PLACETTE_DEPS_BUILD=(build-essential cmake pkg-config libfcgi-dev libmariadb-dev
 PLACETTE_DEPS_RUNTIME=(mariadb-server mariadb-client nginx php8.2-fpm php8.2-cli php8.2-mysql
     php8.2-opcache php8.2-mbstring php8.2-xml php8.2-curl php8.2-intl wordpress
     wordpress-theme-twentytwentythree curl openssl)
-PLACETTE_DEPS_TEST=(chromium nodejs npm wrk spawn-fcgi)
+PLACETTE_DEPS_TEST=(chromium nodejs npm wrk spawn-fcgi clang)
 
 # How long to wait for another apt-get/dpkg run (e.g. a provisioning step) before giving up.
 PLACETTE_APT_WAIT_SECONDS=${PLACETTE_APT_WAIT_SECONDS:-1800}

@@ -71,6 +71,16 @@ Response Retry(const Gateway& gw, const core::Env& env, core::Ctx& ctx) {
     if (r.ok) return Response::Redirect(r.redirect_url, 303);
     return RenderUnavailable(gw, env, ctx, *a, 503);
 }
+
+void StaffBlock(const Gateway& gw, const core::Env& env, core::Ctx& ctx,
+                ctemplate::TemplateDictionary& body) {
+    auto* d = core::AddBlockTemplate(ctx, body, "payments/staff_block.tpl");
+    const bool test = gw.provider().test_mode();
+    d->SetValue("MODE", test ? "test" : "live");
+    if (test) d->ShowSection("TEST_MODE");
+    d->SetValue("MODE_TEXT", ModeText(env, ctx, gw));
+    d->SetValue("WEBHOOK_URL", gw.Absolute(gw.WebhookPath()));
+}
 }  // namespace
 
 std::string UnavailablePath(const std::string& base_path, std::int64_t pledge_id) {
@@ -93,6 +103,10 @@ void Register(core::RouteTable& routes, std::shared_ptr<const Gateway> gateway, 
                [gw](const core::Env& env, core::Ctx& ctx) { return Unavailable(*gw, env, ctx); });
     routes.Add("POST", "/payments/{pledge:int}/retry", "payments.retry",
                [gw](const core::Env& env, core::Ctx& ctx) { return Retry(*gw, env, ctx); });
+    routes.AddBlock(core::Slot::kStaff,
+                    [gw](const core::Env& env, core::Ctx& ctx, ctemplate::TemplateDictionary& b) {
+                        StaffBlock(*gw, env, ctx, b);
+                    });
 }
 
 }  // namespace placette::payments

@@ -104,13 +104,23 @@ export function createStripe(env) {
     s.payment_intent = pi.id;
     s.status = 'complete';
     state.intents.set(pi.id, pi);
-    if (outcome === 'paid') {
+    const charge = () => {
       const ch = { id: newId('ch_', 24), object: 'charge', amount: s.amount_total, amount_refunded: 0, currency: s.currency,
         payment_intent: pi.id, refunded: false, paid: true, status: 'succeeded', metadata: s.pi_metadata, created: now() };
       state.charges.set(ch.id, ch);
       pi.latest_charge = ch.id;
       s.payment_status = 'paid';
+    };
+    if (outcome === 'paid') {
+      charge();
       event('checkout.session.completed', publicSession(s));
+    } else if (outcome === 'paid_async') {
+      // A delayed method that succeeds: completed (unpaid, processing), then async_payment_succeeded.
+      pi.status = 'processing';
+      event('checkout.session.completed', publicSession(s));
+      pi.status = 'succeeded';
+      charge();
+      event('checkout.session.async_payment_succeeded', publicSession(s));
     } else {
       // A delayed method (e.g. SEPA debit) that fails after the buyer completed Checkout.
       pi.status = 'requires_payment_method';
@@ -228,7 +238,7 @@ export function createStripe(env) {
     if (req.method === 'GET') return hostedPage(res, s);
     const outcome = new URLSearchParams(await readBody(req)).get('outcome');
     if (outcome === 'cancel') return redirect(res, s.cancel_url || s.success_url);
-    complete(s, outcome === 'paid' ? 'paid' : 'fail');
+    complete(s, ['paid', 'paid_async'].includes(outcome) ? outcome : 'fail');
     return redirect(res, s.success_url.replace('{CHECKOUT_SESSION_ID}', s.id));
   }
 

@@ -9,6 +9,7 @@
 #include "plugin/core/config.h"
 #include "plugin/core/db.h"
 #include "plugin/core/migrate.h"
+#include "plugin/crowdfunding/payment_hooks.h"
 #include "plugin/exchange/maintenance.h"
 #include "plugin/exchange/routes.h"
 #include "plugin/host/adapter.h"
@@ -61,7 +62,13 @@ int CmdTick(core::Config& config, const std::vector<std::string>&, std::ostream&
     core::db::Pool pool(config.db, 2);
     skills::Tick(pool, config, out);
     exchange::Tick(pool, config, out);
+    crowdfunding::RunTick(pool, config, out);  // closes campaigns, expiries, provider refunds
     return 0;
+}
+
+int CmdReconcile(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
+    core::db::Pool pool(config.db, 2);
+    return crowdfunding::RunReconcile(pool, config, out);
 }
 
 int CmdCheckLedger(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
@@ -78,6 +85,8 @@ const std::map<std::string, CommandInfo>& Commands() {
         {"migrate", {"apply pending database migrations (safe to run twice)", CmdMigrate}},
         {"check-config", {"validate the configuration and reach the database", CmdCheckConfig}},
         {"tick", {"periodic work for cron: expiries, overdue loans, reminders", CmdTick}},
+        {"reconcile",
+         {"ask the payment provider about pledges pending too long and apply its answer", CmdReconcile}},
         {"check-ledger",
          {"verify the ledgers (hours, loan calendars); exit 1 on a problem", CmdCheckLedger}},
     };

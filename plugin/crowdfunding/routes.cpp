@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "plugin/crowdfunding/handlers.h"
+#include "plugin/crowdfunding/payment_hooks.h"
 
 namespace placette::crowdfunding {
 
@@ -27,6 +28,7 @@ void Register(core::RouteTable& routes, const core::Config& config) {
     auto section = std::make_shared<Section>();
     section->rules = LoadRules(config.ini);
     section->payments = std::make_unique<ManualStarter>();
+    PlugPayments(routes, config, *section, section);  // a hosted provider replaces the manual one
     std::shared_ptr<const Section> s = section;
     using namespace handlers;
     const core::RouteOptions staff{.staff_only = true};

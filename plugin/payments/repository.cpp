@@ -20,8 +20,7 @@ constexpr const char* kInsertAttempt =
     "INSERT IGNORE INTO {p}payment_attempts (pledge_id, backer_id, action, idempotency_key, "
     "provider, "
     "amount_minor, currency, request, status, created_at, updated_at) "
-    "SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'started', FROM_UNIXTIME(?), FROM_UNIXTIME(?) FROM DUAL "
-    "WHERE NOT EXISTS (SELECT 1 FROM {p}payment_attempts WHERE pledge_id = ? AND action = ?)";
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'started', FROM_UNIXTIME(?), FROM_UNIXTIME(?))";
 constexpr const char* kMarkCreated =
     "UPDATE {p}payment_attempts SET provider_reference = ?, redirect_url = ?, status = 'created', "
     "error = NULL, "
@@ -75,7 +74,7 @@ Attempt EnsureAttempt(Connection& c, const Attempt& a, std::int64_t now) {
     Value backer = a.backer_id > 0 ? Value{a.backer_id} : Value{Null{}};
     c.Execute("payments.insert_attempt", kInsertAttempt,
               {a.pledge_id, backer, a.action, a.key, a.provider, a.amount, a.currency, a.request,
-               now, now, a.pledge_id, a.action});
+               now, now});
     auto stored = FindAttempt(c, a.pledge_id, a.action);
     if (!stored) throw core::db::DbError(0, "payment attempt vanished after insert");
     return *stored;

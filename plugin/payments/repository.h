@@ -25,7 +25,7 @@ struct Attempt {
     std::int64_t created_at = 0;
 };
 
-// Inserts the attempt unless one exists for (pledge, action); returns the stored one either way
+// Inserts the attempt unless one exists for (pledge, action) (a unique key); returns the stored one
 // (so two concurrent starters share one key). Runs in its own autocommit statement.
 Attempt EnsureAttempt(Connection& c, const Attempt& a, std::int64_t now);
 std::optional<Attempt> FindAttempt(Connection& c, std::int64_t pledge_id,

@@ -6,20 +6,22 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeControl } from '../fakes/client.mjs';
 import { startFakeProviders } from '../fakes/providers.mjs';
-import { P, FAKE_PORT, admin, count, eventually, ledgerCount, one, payOnHostedPage, pledge, pledgeState, seedCampaign, useProvider } from '../fakes/placette.mjs';
+import { P, FAKE_PORT, admin, count, ledgerCount, one, payOnHostedPage, pledge, pledgeState, seedCampaign, stackProvider, useProvider } from '../fakes/placette.mjs';
 import { baseUrl, sql } from './lib/stack.mjs';
 import { login } from './lib/wordpress.mjs';
 
-let fake, ctl, alice;
+let fake, ctl, alice, original;
 
 before(async () => {
   fake = await startFakeProviders({ port: FAKE_PORT, stripe_webhook_url: `${baseUrl()}${P}/webhooks/stripe` });
   ctl = new FakeControl(fake.url);
+  original = stackProvider();
   useProvider('stripe');
   alice = await login('alice');
 });
 
 after(async () => {
+  if (original) useProvider(original); // other suites expect the stack as it was
   await fake?.stop();
 });
 

@@ -9,6 +9,7 @@
 #include "plugin/core/config.h"
 #include "plugin/core/db.h"
 #include "plugin/core/migrate.h"
+#include "plugin/crowdfunding/admin.h"
 #include "plugin/crowdfunding/payment_hooks.h"
 #include "plugin/exchange/maintenance.h"
 #include "plugin/exchange/routes.h"
@@ -75,9 +76,15 @@ int CmdCheckLedger(core::Config& config, const std::vector<std::string>&, std::o
     core::db::Pool pool(config.db, 2);
     int problems = skills::CheckLedger(pool, config, out);
     problems += exchange::CheckLedger(pool, config, out);
+    problems += crowdfunding::RunCheckLedger(pool, config, out);
     out << (problems == 0 ? "All ledgers are consistent.\n" : "Problems found: ");
     if (problems != 0) out << problems << "\n";
     return problems == 0 ? 0 : 1;
+}
+
+int CmdDemoData(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
+    core::db::Pool pool(config.db, 2);
+    return crowdfunding::RunDemoData(pool, config, out);
 }
 
 const std::map<std::string, CommandInfo>& Commands() {
@@ -88,7 +95,9 @@ const std::map<std::string, CommandInfo>& Commands() {
         {"reconcile",
          {"ask the payment provider about pledges pending too long and apply its answer", CmdReconcile}},
         {"check-ledger",
-         {"verify the ledgers (hours, loan calendars); exit 1 on a problem", CmdCheckLedger}},
+         {"verify the ledgers (hours, loan calendars, crowdfunding money); exit 1 on a problem",
+          CmdCheckLedger}},
+        {"demo-data", {"load sample campaigns for a demonstration (safe to run twice)", CmdDemoData}},
     };
     return kCommands;
 }

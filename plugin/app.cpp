@@ -7,6 +7,7 @@
 #include "plugin/core/log.h"
 #include "plugin/core/render.h"
 #include "plugin/community/routes.h"
+#include "plugin/crowdfunding/routes.h"
 #include "plugin/exchange/routes.h"
 #include "plugin/home/routes.h"
 #include "plugin/skills/routes.h"
@@ -25,6 +26,7 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
     home::Register(*this);
     community::Register(*this);
     staff::Register(*this);
+    crowdfunding::Register(*this, config_);
     skills::Register(*this, config_);
     exchange::Register(*this, config_);
 }

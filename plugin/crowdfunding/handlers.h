@@ -8,9 +8,9 @@
 
 namespace placette::crowdfunding::handlers {
 
-using http::Response;
 using core::Ctx;
 using core::Env;
+using http::Response;
 
 // handlers_campaigns.cpp
 Response NewForm(const Section& s, const Env& env, Ctx& ctx);

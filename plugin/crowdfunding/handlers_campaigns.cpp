@@ -14,9 +14,9 @@ namespace placette::crowdfunding::handlers {
 namespace {
 using views::TextsOf;
 
-const std::vector<std::string> kFields = {"title",        "summary",       "description", "neighbourhood",
-                                          "theme",        "goal",          "funding_model", "duration_days",
-                                          "place",        "latitude",      "longitude"};
+const std::vector<std::string> kFields = {"title", "summary",  "description",   "neighbourhood",
+                                          "theme", "goal",     "funding_model", "duration_days",
+                                          "place", "latitude", "longitude"};
 
 // "1500" or "1500,50" (fr) / "1500.50" (en): how an amount is typed back into a field.
 std::string AmountInput(std::int64_t minor, const std::string& lang) {
@@ -29,9 +29,11 @@ std::string AmountInput(std::int64_t minor, const std::string& lang) {
     return text;
 }
 
-std::map<std::string, std::string> Defaults(const Rules& rules, const Campaign* k, const std::string& lang) {
+std::map<std::string, std::string> Defaults(const Rules& rules, const Campaign* k,
+                                            const std::string& lang) {
     if (k == nullptr) {
-        return {{"funding_model", "all_or_nothing"}, {"duration_days", std::to_string(rules.default_days)}};
+        return {{"funding_model", "all_or_nothing"},
+                {"duration_days", std::to_string(rules.default_days)}};
     }
     return {{"title", k->title},
             {"summary", k->summary},
@@ -46,25 +48,31 @@ std::map<std::string, std::string> Defaults(const Rules& rules, const Campaign* 
             {"longitude", k->longitude}};
 }
 
-Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* k, const core::FieldErrors& errors,
-                    int status) {
+Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* k,
+                    const core::FieldErrors& errors, int status) {
     const Texts tx = TextsOf(env, ctx);
     core::Page page = core::NewPage(env, ctx, "crowdfunding/form.tpl",
                                     tx.T(k ? "cf.form.edit_title" : "cf.form.new_title"));
     auto& b = page.body();
     auto defaults = Defaults(s.rules, k, ctx.lang);
     core::FillForm(b, ctx.req.form, kFields, errors, defaults);
-    auto current = [&](const std::string& f) { return ctx.req.form.size() > 0 ? ctx.req.form.GetOr(f) : defaults[f]; };
+    auto current = [&](const std::string& f) {
+        return ctx.req.form.size() > 0 ? ctx.req.form.GetOr(f) : defaults[f];
+    };
     views::AddOptions(b, "THEME_OPTION", views::ThemeOptions(s.rules, tx), current("theme"));
-    views::AddOptions(b, "NEIGHBOURHOOD_OPTION", views::NeighbourhoodOptions(s.rules, tx), current("neighbourhood"));
+    views::AddOptions(b, "NEIGHBOURHOOD_OPTION", views::NeighbourhoodOptions(s.rules, tx),
+                      current("neighbourhood"));
     views::AddOptions(b, "MODEL_OPTION",
-                      {{"all_or_nothing", tx.T("cf.model.all_or_nothing")}, {"keep_it_all", tx.T("cf.model.keep_it_all")}},
+                      {{"all_or_nothing", tx.T("cf.model.all_or_nothing")},
+                       {"keep_it_all", tx.T("cf.model.keep_it_all")}},
                       current("funding_model"));
-    b.SetValue("GOAL_HINT", tx.F("cf.hint.goal", {{"min", tx.Money(s.rules.min_goal, s.rules.currency)},
-                                                   {"max", tx.Money(s.rules.max_goal, s.rules.currency)},
-                                                   {"cap", std::to_string(s.rules.cap_percent)}}));
-    b.SetValue("DURATION_HINT", tx.F("cf.hint.duration", {{"min", std::to_string(s.rules.min_days)},
-                                                           {"max", std::to_string(s.rules.max_days)}}));
+    b.SetValue("GOAL_HINT",
+               tx.F("cf.hint.goal", {{"min", tx.Money(s.rules.min_goal, s.rules.currency)},
+                                     {"max", tx.Money(s.rules.max_goal, s.rules.currency)},
+                                     {"cap", std::to_string(s.rules.cap_percent)}}));
+    b.SetValue("DURATION_HINT",
+               tx.F("cf.hint.duration", {{"min", std::to_string(s.rules.min_days)},
+                                         {"max", std::to_string(s.rules.max_days)}}));
     b.SetIntValue("MIN_DAYS", s.rules.min_days);
     b.SetIntValue("MAX_DAYS", s.rules.max_days);
     if (k != nullptr && k->state == State::kLive) {
@@ -84,11 +92,14 @@ Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* 
 Campaign OwnedCampaign(const Section& s, const Env& env, Ctx& ctx) {
     auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
     if (!k) throw http::NotFound("no such campaign");
-    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) throw http::Forbidden("not the owner");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id)
+        throw http::Forbidden("not the owner");
     return *k;
 }
 
-std::string ManagePath(const Env& env, std::int64_t id) { return views::ProjectPath(env, id) + "/manage"; }
+std::string ManagePath(const Env& env, std::int64_t id) {
+    return views::ProjectPath(env, id) + "/manage";
+}
 }  // namespace
 
 Response NewForm(const Section& s, const Env& env, Ctx& ctx) {
@@ -106,15 +117,18 @@ Response Create(const Section& s, const Env& env, Ctx& ctx) {
 
 Response EditForm(const Section& s, const Env& env, Ctx& ctx) {
     Campaign k = OwnedCampaign(s, env, ctx);
-    if (k.state == State::kSubmitted) return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.under_review"));
-    if (!OwnerMayEdit(k.state)) return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.not_editable"));
+    if (k.state == State::kSubmitted)
+        return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.under_review"));
+    if (!OwnerMayEdit(k.state))
+        return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.not_editable"));
     return RenderForm(s, env, ctx, &k, {}, 200);
 }
 
 Response Save(const Section& s, const Env& env, Ctx& ctx) {
     Campaign k = OwnedCampaign(s, env, ctx);
     core::FieldErrors errors;
-    auto draft = ParseDraft(ctx.req.form, s.rules, TextsOf(env, ctx), k.state == State::kLive, errors);
+    auto draft =
+        ParseDraft(ctx.req.form, s.rules, TextsOf(env, ctx), k.state == State::kLive, errors);
     if (!draft) return RenderForm(s, env, ctx, &k, errors, views::kInvalidForm);
     Outcome o = s.Svc(env).Edit(Actor::Of(ctx.viewer), k.id, *draft);
     return views::AfterCommand(env, ctx, o, ManagePath(env, k.id));

@@ -11,7 +11,8 @@
 namespace placette::crowdfunding::handlers {
 
 namespace {
-const std::vector<std::string> kRewardFields = {"title", "description", "min_amount", "limit", "delivery"};
+const std::vector<std::string> kRewardFields = {"title", "description", "min_amount", "limit",
+                                                "delivery"};
 const std::vector<std::string> kNeedFields = {"kind", "title", "description", "quantity"};
 const std::vector<std::string> kOfferFields = {"message", "quantity"};
 
@@ -19,7 +20,8 @@ const std::vector<std::string> kOfferFields = {"message", "quantity"};
 Campaign EditableCampaign(const Section& s, const Env& env, Ctx& ctx) {
     auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
     if (!k) throw http::NotFound("no such campaign");
-    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) throw http::Forbidden("not the owner");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id)
+        throw http::Forbidden("not the owner");
     if (!OwnerMayEdit(k->state)) throw http::Conflict("cf.conflict.rewards_closed");
     return *k;
 }
@@ -33,11 +35,12 @@ std::string AmountText(std::int64_t minor, const std::string& lang) {
     return t;
 }
 
-Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward* r, const core::FieldErrors& errors,
-                      int status) {
+Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward* r,
+                      const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/reward_form.tpl",
-                                    tx.T(r ? "cf.reward_form.edit_title" : "cf.reward_form.new_title"));
+    core::Page page =
+        core::NewPage(env, ctx, "crowdfunding/reward_form.tpl",
+                      tx.T(r ? "cf.reward_form.edit_title" : "cf.reward_form.new_title"));
     auto& b = page.body();
     std::map<std::string, std::string> defaults;
     if (r != nullptr) {
@@ -47,21 +50,26 @@ Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward*
                     {"limit", r->limit ? std::to_string(*r->limit) : ""},
                     {"delivery", r->delivery}};
         if (r->claimed > 0) {
-            b.SetValueAndShowSection("CLAIMED_NOTE", tx.F("cf.reward_form.claimed_note", {{"claimed", std::to_string(r->claimed)}}),
-                                     "HAS_CLAIMS");
+            b.SetValueAndShowSection(
+                "CLAIMED_NOTE",
+                tx.F("cf.reward_form.claimed_note", {{"claimed", std::to_string(r->claimed)}}),
+                "HAS_CLAIMS");
         }
     }
     core::FillForm(b, ctx.req.form, kRewardFields, errors, defaults);
     b.SetValue("CAMPAIGN_TITLE", k.title);
     b.SetValue("BACK_URL", views::ProjectPath(env, k.id) + "/manage");
-    b.SetValue("ACTION", views::ProjectPath(env, k.id) + "/rewards" + (r ? "/" + std::to_string(r->id) : ""));
+    b.SetValue("ACTION",
+               views::ProjectPath(env, k.id) + "/rewards" + (r ? "/" + std::to_string(r->id) : ""));
     b.ShowSection(r ? "EDITING" : "CREATING");
     return core::RenderPage(env, ctx, page, status);
 }
 
-Response RenderNeed(const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors, int status) {
+Response RenderNeed(const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
+                    int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/need_form.tpl", tx.T("cf.need_form.title"));
+    core::Page page =
+        core::NewPage(env, ctx, "crowdfunding/need_form.tpl", tx.T("cf.need_form.title"));
     auto& b = page.body();
     core::FillForm(b, ctx.req.form, kNeedFields, errors, {{"quantity", "1"}});
     views::AddOptions(b, "KIND_OPTION", views::NeedKindOptions(tx), ctx.req.form.GetOr("kind"));
@@ -81,18 +89,22 @@ std::pair<Need, Campaign> OpenNeed(const Section& s, const Env& env, Ctx& ctx) {
     return {*need, *k};
 }
 
-Response RenderOffer(const Env& env, Ctx& ctx, const Need& n, const Campaign& k, const core::FieldErrors& errors,
-                     int status) {
+Response RenderOffer(const Env& env, Ctx& ctx, const Need& n, const Campaign& k,
+                     const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/offer_form.tpl", tx.F("cf.offer_form.title", {{"need", n.title}}));
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/offer_form.tpl",
+                                    tx.F("cf.offer_form.title", {{"need", n.title}}));
     auto& b = page.body();
     core::FillForm(b, ctx.req.form, kOfferFields, errors, {{"quantity", "1"}});
     b.SetValue("NEED_TITLE", n.title);
     b.SetValue("NEED_KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
     b.SetValue("NEED_DESCRIPTION", n.description);
-    b.SetValue("NEED_PROGRESS", tx.F("cf.need.progress", {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
-                                                          {"quantity", std::to_string(n.quantity)},
-                                                          {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
+    b.SetValue(
+        "NEED_PROGRESS",
+        tx.F("cf.need.progress",
+             {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
+              {"quantity", std::to_string(n.quantity)},
+              {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
     b.SetValue("CAMPAIGN_TITLE", k.title);
     b.SetValue("CAMPAIGN_URL", views::ProjectPath(env, k));
     b.SetValue("ACTION", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
@@ -108,7 +120,8 @@ Response RewardNewForm(const Section& s, const Env& env, Ctx& ctx) {
 Response RewardCreate(const Section& s, const Env& env, Ctx& ctx) {
     Campaign k = EditableCampaign(s, env, ctx);
     core::FieldErrors errors;
-    auto in = ParseReward(ctx.req.form, s.rules, views::TextsOf(env, ctx), CivilDate(core::NowSeconds()), errors);
+    auto in = ParseReward(ctx.req.form, s.rules, views::TextsOf(env, ctx),
+                          CivilDate(core::NowSeconds()), errors);
     if (!in) return RenderReward(env, ctx, k, nullptr, errors, views::kInvalidForm);
     Outcome o = s.Svc(env).AddReward(Actor::Of(ctx.viewer), k.id, *in);
     return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
@@ -131,7 +144,8 @@ Response RewardUpdate(const Section& s, const Env& env, Ctx& ctx) {
     auto in = ParseReward(ctx.req.form, s.rules, tx, CivilDate(core::NowSeconds()), errors);
     if (!in) return RenderReward(env, ctx, k, &*r, errors, views::kInvalidForm);
     Outcome o = s.Svc(env).EditReward(Actor::Of(ctx.viewer), r->id, *in, tx);
-    if (o.status == Outcome::Status::kInvalid) return RenderReward(env, ctx, k, &*r, o.errors, views::kInvalidForm);
+    if (o.status == Outcome::Status::kInvalid)
+        return RenderReward(env, ctx, k, &*r, o.errors, views::kInvalidForm);
     return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
 }
 
@@ -152,7 +166,8 @@ Response NeedCreate(const Section& s, const Env& env, Ctx& ctx) {
 Response OfferForm(const Section& s, const Env& env, Ctx& ctx) {
     if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
     auto [need, k] = OpenNeed(s, env, ctx);
-    if (k.state != State::kLive) return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.offers_closed"));
+    if (k.state != State::kLive)
+        return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.offers_closed"));
     return RenderOffer(env, ctx, need, k, {}, 200);
 }
 

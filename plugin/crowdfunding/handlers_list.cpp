@@ -10,8 +10,8 @@ namespace placette::crowdfunding::handlers {
 namespace {
 using ctemplate::TemplateDictionary;
 
-const std::vector<State> kListedStates = {State::kLive, State::kSucceeded, State::kRealised, State::kFailed,
-                                          State::kCancelled};
+const std::vector<State> kListedStates = {State::kLive, State::kSucceeded, State::kRealised,
+                                          State::kFailed, State::kCancelled};
 
 std::string NextUrl(const Env& env, const ListQuery& q, const std::string& next) {
     std::string url = env.config.base_path + "/projects?";
@@ -32,7 +32,8 @@ void FillFilters(const Section& s, const Texts& tx, const ListQuery& q, Template
     views::Options places = {{"", tx.T("cf.list.all_neighbourhoods")}};
     for (auto& o : views::NeighbourhoodOptions(s.rules, tx)) places.push_back(o);
     views::Options states = {{"", tx.T("cf.list.all_states")}};
-    for (State st : kListedStates) states.emplace_back(std::string(Name(st)), views::StateLabel(tx, st));
+    for (State st : kListedStates)
+        states.emplace_back(std::string(Name(st)), views::StateLabel(tx, st));
     views::AddOptions(b, "THEME_OPTION", themes, q.theme);
     views::AddOptions(b, "NEIGHBOURHOOD_OPTION", places, q.neighbourhood);
     views::AddOptions(b, "STATUS_OPTION", states, q.status);
@@ -42,8 +43,8 @@ void FillFilters(const Section& s, const Texts& tx, const ListQuery& q, Template
 Response List(const Section& s, const Env& env, Ctx& ctx) {
     const Texts tx = views::TextsOf(env, ctx);
     const http::Form& f = ctx.req.query;
-    ListQuery q{f.GetOr("q").substr(0, 200), f.GetOr("theme"), f.GetOr("neighbourhood"), f.GetOr("status"),
-                f.GetOr("after"), 12};
+    ListQuery q{f.GetOr("q").substr(0, 200), f.GetOr("theme"), f.GetOr("neighbourhood"),
+                f.GetOr("status"),           f.GetOr("after"), 12};
     ListPage result = s.Svc(env).List(q);
     core::Page page = core::NewPage(env, ctx, "crowdfunding/list.tpl", tx.T("cf.list.title"));
     auto& b = page.body();
@@ -52,8 +53,11 @@ Response List(const Section& s, const Env& env, Ctx& ctx) {
     if (result.items.empty()) b.ShowSection("EMPTY");
     if (!result.items.empty()) b.ShowSection("HAS_ITEMS");
     if (result.search_ignored) b.ShowSection("SEARCH_IGNORED");
-    if (!result.next.empty()) b.SetValueAndShowSection("NEXT_URL", NextUrl(env, q, result.next), "HAS_NEXT");
-    if (!q.after.empty()) b.SetValueAndShowSection("FIRST_URL", env.config.base_path + "/projects", "HAS_FIRST");
+    if (!result.next.empty())
+        b.SetValueAndShowSection("NEXT_URL", NextUrl(env, q, result.next), "HAS_NEXT");
+    if (!q.after.empty())
+        b.SetValueAndShowSection("FIRST_URL", env.config.base_path + "/projects", "HAS_FIRST");
+    if (!result.next.empty() || !q.after.empty()) b.ShowSection("HAS_PAGER");
     b.SetValue("NEW_URL", env.config.base_path + "/projects/new");
     return core::RenderPage(env, ctx, page);
 }
@@ -108,11 +112,15 @@ void StaffBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& 
     const Texts tx = views::TextsOf(env, ctx);
     Service svc = s.Svc(env);
     auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/staff_block.tpl");
-    d->SetValue("TO_REVIEW", tx.F("cf.staff.to_review", {{"count", std::to_string(svc.CountInState(State::kSubmitted))}}));
+    d->SetValue("TO_REVIEW",
+                tx.F("cf.staff.to_review",
+                     {{"count", std::to_string(svc.CountInState(State::kSubmitted))}}));
     d->SetValue("TO_RECEIVE",
-                tx.F("cf.staff.to_receive", {{"count", std::to_string(svc.CountPledges(PledgeState::kPending))}}));
+                tx.F("cf.staff.to_receive",
+                     {{"count", std::to_string(svc.CountPledges(PledgeState::kPending))}}));
     d->SetValue("TO_REFUND",
-                tx.F("cf.staff.to_refund", {{"count", std::to_string(svc.CountPledges(PledgeState::kRefundPending))}}));
+                tx.F("cf.staff.to_refund",
+                     {{"count", std::to_string(svc.CountPledges(PledgeState::kRefundPending))}}));
     d->SetValue("QUEUE_URL", env.config.base_path + "/staff/campaigns");
     d->SetValue("PLEDGES_URL", env.config.base_path + "/staff/pledges");
 }

@@ -13,25 +13,35 @@ namespace placette::crowdfunding::handlers {
 namespace {
 using ctemplate::TemplateDictionary;
 
-void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, const Campaign& k,
+                         TemplateDictionary& b) {
     Service svc = s.Svc(env);
     const std::string base = views::ProjectPath(env, k.id);
     const bool editable = OwnerMayEdit(k.state);
-    for (const Reward& r : svc.Rewards(k.id)) {
+    const auto rewards = svc.Rewards(k.id);
+    const auto needs = svc.Needs(k.id);
+    b.ShowSection(rewards.empty() ? "NO_REWARDS" : "HAS_REWARDS");
+    b.ShowSection(needs.empty() ? "NO_NEEDS" : "HAS_NEEDS");
+    for (const Reward& r : rewards) {
         auto* d = b.AddSectionDictionary("REWARD");
         d->SetValue("TITLE", r.title);
         d->SetValue("MIN", tx.Money(r.min_amount, k.currency));
         d->SetValue("LIMIT", r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
         d->SetIntValue("CLAIMED", static_cast<long>(r.claimed));
-        if (editable) d->SetValueAndShowSection("EDIT_URL", base + "/rewards/" + std::to_string(r.id) + "/edit", "CAN_EDIT");
+        if (editable)
+            d->SetValueAndShowSection(
+                "EDIT_URL", base + "/rewards/" + std::to_string(r.id) + "/edit", "CAN_EDIT");
     }
-    for (const Need& n : svc.Needs(k.id)) {
+    for (const Need& n : needs) {
         auto* d = b.AddSectionDictionary("NEED");
         d->SetValue("TITLE", n.title);
         d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
-        d->SetValue("PROGRESS_TEXT", tx.F("cf.need.progress", {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
-                                                               {"quantity", std::to_string(n.quantity)},
-                                                               {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
+        d->SetValue(
+            "PROGRESS_TEXT",
+            tx.F("cf.need.progress",
+                 {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
+                  {"quantity", std::to_string(n.quantity)},
+                  {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
     }
     if (editable) {
         b.SetValueAndShowSection("ADD_REWARD_URL", base + "/rewards/new", "CAN_ADD");
@@ -39,8 +49,11 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
     }
 }
 
-void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
-    for (const Offer& o : s.Svc(env).Offers(k.id)) {
+void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaign& k,
+                TemplateDictionary& b) {
+    const auto offers = s.Svc(env).Offers(k.id);
+    b.ShowSection(offers.empty() ? "NO_OFFERS" : "HAS_OFFERS");
+    for (const Offer& o : offers) {
         auto* d = b.AddSectionDictionary("OFFER");
         d->SetValue("NEED", o.need_title);
         d->SetValue("NAME", o.user_name);
@@ -57,9 +70,12 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
     }
 }
 
-void FillPledgesAndLog(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+void FillPledgesAndLog(const Section& s, const Env& env, const Texts& tx, const Campaign& k,
+                       TemplateDictionary& b) {
     Service svc = s.Svc(env);
-    for (const Pledge& p : svc.CampaignPledges(k.id)) {
+    const auto pledges = svc.CampaignPledges(k.id);
+    b.ShowSection(pledges.empty() ? "NO_PLEDGES" : "HAS_PLEDGES");
+    for (const Pledge& p : pledges) {
         auto* d = b.AddSectionDictionary("PLEDGE");
         d->SetValue("REF", views::PledgeReference(p.id));
         d->SetValue("NAME", p.anonymous ? tx.T("cf.anonymous") : p.display_name);
@@ -85,17 +101,21 @@ void FillActions(const Env& env, const Texts& tx, const Campaign& k, TemplateDic
         b.SetValueAndShowSection("REVIEW_MESSAGE", k.review_message, "HAS_REVIEW_MESSAGE");
     }
     if (OwnerMayEdit(k.state)) b.SetValueAndShowSection("EDIT_URL", base + "/edit", "CAN_EDIT");
-    if (k.state == State::kDraft) b.SetValueAndShowSection("SUBMIT_URL", base + "/submit", "CAN_SUBMIT");
-    if (k.state == State::kLive) b.SetValueAndShowSection("CANCEL_URL", base + "/cancel", "CAN_CANCEL");
-    if (k.state == State::kSucceeded) b.SetValueAndShowSection("REALISED_URL", base + "/realised", "CAN_REALISE");
+    if (k.state == State::kDraft)
+        b.SetValueAndShowSection("SUBMIT_URL", base + "/submit", "CAN_SUBMIT");
+    if (k.state == State::kLive)
+        b.SetValueAndShowSection("CANCEL_URL", base + "/cancel", "CAN_CANCEL");
+    if (k.state == State::kSucceeded)
+        b.SetValueAndShowSection("REALISED_URL", base + "/realised", "CAN_REALISE");
     if (IsPublic(k.state)) b.SetValueAndShowSection("UPDATE_URL", base + "/updates", "CAN_UPDATE");
     b.SetValue("PAGE_URL", views::ProjectPath(env, k));
 }
 
-Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
-                      int status) {
+Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign& k,
+                      const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/manage.tpl", tx.F("cf.manage.title", {{"title", k.title}}));
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/manage.tpl",
+                                    tx.F("cf.manage.title", {{"title", k.title}}));
     auto& b = page.body();
     b.SetValue("TITLE", k.title);
     views::FillFunding(tx, k, core::NowSeconds(), b);
@@ -110,7 +130,8 @@ Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign
 Campaign OwnedCampaign(const Section& s, const Env& env, Ctx& ctx) {
     auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
     if (!k) throw http::NotFound("no such campaign");
-    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) throw http::Forbidden("not the owner");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id)
+        throw http::Forbidden("not the owner");
     return *k;
 }
 
@@ -119,7 +140,8 @@ Response Decide(const Section& s, const Env& env, Ctx& ctx, bool accept) {
     auto offer = s.Svc(env).GetOffer(id);
     if (!offer) throw http::NotFound("no such offer");
     Outcome o = s.Svc(env).DecideOffer(Actor::Of(ctx.viewer), id, accept);
-    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, offer->campaign_id) + "/manage");
+    return views::AfterCommand(env, ctx, o,
+                               views::ProjectPath(env, offer->campaign_id) + "/manage");
 }
 }  // namespace
 
@@ -150,7 +172,11 @@ Response Cancel(const Section& s, const Env& env, Ctx& ctx) {
     return views::AfterCommand(env, ctx, o, views::ProjectPath(env, *k));
 }
 
-Response OfferAccept(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, true); }
-Response OfferDecline(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, false); }
+Response OfferAccept(const Section& s, const Env& env, Ctx& ctx) {
+    return Decide(s, env, ctx, true);
+}
+Response OfferDecline(const Section& s, const Env& env, Ctx& ctx) {
+    return Decide(s, env, ctx, false);
+}
 
 }  // namespace placette::crowdfunding::handlers

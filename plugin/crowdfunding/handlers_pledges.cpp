@@ -28,13 +28,16 @@ void FillRewardChoices(const Texts& tx, const Campaign& k, const std::vector<Rew
         d->SetValue("VALUE", std::to_string(r.id));
         d->SetValue("ID", std::to_string(r.id));
         d->SetValue("TITLE", r.title);
-        std::string detail = tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}});
+        std::string detail =
+            tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}});
         if (r.limit) {
-            detail += " · " + tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
-                                                           {"limit", std::to_string(*r.limit)}});
+            detail +=
+                " · " + tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
+                                                     {"limit", std::to_string(*r.limit)}});
         }
         d->SetValue("DETAIL", detail);
-        if (!r.description.empty()) d->SetValueAndShowSection("DESCRIPTION", r.description, "HAS_DESCRIPTION");
+        if (!r.description.empty())
+            d->SetValueAndShowSection("DESCRIPTION", r.description, "HAS_DESCRIPTION");
         if (r.SoldOut()) {
             d->ShowSection("DISABLED");
             d->SetValueAndShowSection("SOLD_OUT_TEXT", tx.T("cf.reward.sold_out"), "SOLD_OUT");
@@ -44,14 +47,15 @@ void FillRewardChoices(const Texts& tx, const Campaign& k, const std::vector<Rew
     }
 }
 
-Response RenderBack(const Section& s, const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
-                    int status) {
+Response RenderBack(const Section& s, const Env& env, Ctx& ctx, const Campaign& k,
+                    const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/back.tpl", tx.F("cf.back.title", {{"title", k.title}}));
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/back.tpl",
+                                    tx.F("cf.back.title", {{"title", k.title}}));
     auto& b = page.body();
     const bool submitted = ctx.req.form.size() > 0;
-    std::map<std::string, std::string> defaults = {{"token", core::RandomHex(16)},
-                                                   {"reward", ctx.req.query.GetOr("reward", "none")}};
+    std::map<std::string, std::string> defaults = {
+        {"token", core::RandomHex(16)}, {"reward", ctx.req.query.GetOr("reward", "none")}};
     core::FillForm(b, ctx.req.form, kFields, errors, defaults);
     const std::string selected = submitted ? ctx.req.form.GetOr("reward") : defaults["reward"];
     FillRewardChoices(tx, k, s.Svc(env).Rewards(k.id), selected, b);
@@ -60,12 +64,15 @@ Response RenderBack(const Section& s, const Env& env, Ctx& ctx, const Campaign& 
     b.SetValue("CAMPAIGN_URL", views::ProjectPath(env, k));
     b.SetValue("ACTION", views::ProjectPath(env, k.id) + "/pledges");
     b.SetValue("DISPLAY_NAME", ctx.viewer.display_name);
-    b.SetValue("AMOUNT_HINT", tx.F("cf.back.amount_hint", {{"min", tx.Money(s.rules.min_pledge, k.currency)},
-                                                            {"max", tx.Money(s.rules.max_per_citizen, k.currency)}}));
+    b.SetValue("AMOUNT_HINT", tx.F("cf.back.amount_hint",
+                                   {{"min", tx.Money(s.rules.min_pledge, k.currency)},
+                                    {"max", tx.Money(s.rules.max_per_citizen, k.currency)}}));
     const std::int64_t room = CapAmount(k.goal, k.cap_percent) - k.pledged;
     if (room < s.rules.max_per_citizen) {
-        b.SetValueAndShowSection("ROOM_TEXT", tx.F("cf.back.room", {{"left", tx.Money(std::max<std::int64_t>(room, 0), k.currency)}}),
-                                 "HAS_ROOM_NOTE");
+        b.SetValueAndShowSection(
+            "ROOM_TEXT",
+            tx.F("cf.back.room", {{"left", tx.Money(std::max<std::int64_t>(room, 0), k.currency)}}),
+            "HAS_ROOM_NOTE");
     }
     views::FillFunding(tx, k, core::NowSeconds(), b);
     return core::RenderPage(env, ctx, page, status);
@@ -87,12 +94,16 @@ void FillPledgeState(const Section& s, const Texts& tx, const Pledge& p, Templat
     b.SetValue("STATE_TEXT", tx.T("cf.pledge.state_text." + state));
     if (p.state != PledgeState::kPending || p.provider != "manual") return;
     auto* manual = b.AddSectionDictionary("MANUAL_PENDING");
-    manual->SetValue("REF", views::PledgeReference(p.id));
-    manual->SetValue("AMOUNT", tx.Money(p.amount, p.currency));
-    const std::int64_t deadline = p.created_at + std::int64_t{s.rules.manual_pending_timeout_minutes} * 60;
-    manual->SetValue("DEADLINE", tx.Date(deadline));
-    manual->SetValue("INSTRUCTIONS",
-                     s.rules.manual_instructions.empty() ? tx.T("cf.pledge.manual_instructions") : s.rules.manual_instructions);
+    manual->SetValue("REF_TEXT",
+                     tx.F("cf.pledge.manual_ref", {{"ref", views::PledgeReference(p.id)},
+                                                   {"amount", tx.Money(p.amount, p.currency)}}));
+    const std::int64_t deadline =
+        p.created_at + std::int64_t{s.rules.manual_pending_timeout_minutes} * 60;
+    manual->SetValue("DEADLINE_TEXT",
+                     tx.F("cf.pledge.manual_deadline", {{"date", tx.Date(deadline)}}));
+    manual->SetValue("INSTRUCTIONS", s.rules.manual_instructions.empty()
+                                         ? tx.T("cf.pledge.manual_instructions")
+                                         : s.rules.manual_instructions);
 }
 }  // namespace
 
@@ -104,7 +115,8 @@ Response BackForm(const Section& s, const Env& env, Ctx& ctx) {
 }
 
 Response PledgeCreate(const Section& s, const Env& env, Ctx& ctx) {
-    if (!IsPledgeToken(ctx.req.form.GetOr("token"))) throw http::BadRequest("missing or malformed pledge token");
+    if (!IsPledgeToken(ctx.req.form.GetOr("token")))
+        throw http::BadRequest("missing or malformed pledge token");
     Service svc = s.Svc(env);
     auto k = svc.GetCampaign(views::IdParam(ctx, "id"));
     if (auto refusal = NotBackable(env, ctx, k)) return *refusal;
@@ -130,7 +142,8 @@ Response PledgeShow(const Section& s, const Env& env, Ctx& ctx) {
         throw http::Forbidden("not the backer");
     }
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/pledge.tpl", tx.F("cf.pledge.title", {{"title", p->campaign_title}}));
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/pledge.tpl",
+                                    tx.F("cf.pledge.title", {{"title", p->campaign_title}}));
     auto& b = page.body();
     b.SetValue("CAMPAIGN_TITLE", p->campaign_title);
     b.SetValue("CAMPAIGN_URL", views::ProjectPath(env, p->campaign_id));

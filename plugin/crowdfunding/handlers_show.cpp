@@ -13,7 +13,8 @@ namespace placette::crowdfunding::handlers {
 namespace {
 using ctemplate::TemplateDictionary;
 
-void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool can_back, TemplateDictionary& b) {
+void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool can_back,
+                 TemplateDictionary& b) {
     const Campaign& k = p.campaign;
     if (p.rewards.empty()) return;
     b.ShowSection("HAS_REWARDS");
@@ -25,20 +26,24 @@ void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool ca
         d->SetValue("MIN", tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}}));
         d->SetValue("CLAIMED", tx.F("cf.reward.claimed", {{"count", std::to_string(r.claimed)}}));
         if (r.limit) {
-            d->SetValue("REMAINING", tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
-                                                                  {"limit", std::to_string(*r.limit)}}));
+            d->SetValue("REMAINING",
+                        tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
+                                                     {"limit", std::to_string(*r.limit)}}));
         } else {
             d->SetValue("REMAINING", tx.T("cf.reward.unlimited"));
         }
         if (!r.delivery.empty()) {
-            d->SetValueAndShowSection("DELIVERY", tx.F("cf.reward.delivery", {{"date", tx.IsoDate(r.delivery)}}),
-                                      "HAS_DELIVERY");
+            d->SetValueAndShowSection(
+                "DELIVERY", tx.F("cf.reward.delivery", {{"date", tx.IsoDate(r.delivery)}}),
+                "HAS_DELIVERY");
         }
         if (r.SoldOut()) {
             d->ShowSection("SOLD_OUT");
         } else if (can_back) {
-            d->SetValueAndShowSection("CHOOSE_URL",
-                                      views::ProjectPath(env, k.id) + "/back?reward=" + std::to_string(r.id), "CAN_CHOOSE");
+            d->SetValueAndShowSection(
+                "CHOOSE_URL",
+                views::ProjectPath(env, k.id) + "/back?reward=" + std::to_string(r.id),
+                "CAN_CHOOSE");
         }
     }
 }
@@ -54,12 +59,14 @@ void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateD
         const std::int64_t done = std::min(n.fulfilled, n.quantity);
         d->SetIntValue("DONE", static_cast<long>(done));
         d->SetIntValue("QUANTITY", static_cast<long>(n.quantity));
-        d->SetValue("PROGRESS_TEXT", tx.F("cf.need.progress", {{"done", std::to_string(done)},
-                                                               {"quantity", std::to_string(n.quantity)},
-                                                               {"left", std::to_string(n.quantity - done)}}));
+        d->SetValue("PROGRESS_TEXT",
+                    tx.F("cf.need.progress", {{"done", std::to_string(done)},
+                                              {"quantity", std::to_string(n.quantity)},
+                                              {"left", std::to_string(n.quantity - done)}}));
         if (p.campaign.state == State::kLive && done < n.quantity) {
-            d->SetValueAndShowSection("OFFER_URL", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offer",
-                                      "CAN_OFFER");
+            d->SetValueAndShowSection(
+                "OFFER_URL", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offer",
+                "CAN_OFFER");
         }
     }
 }
@@ -87,18 +94,22 @@ void FillShare(const Env& env, const Texts& tx, const Campaign& k, TemplateDicti
     const std::string url = host + views::ProjectPath(env, k);
     const std::string u = http::UrlEncode(url), t = http::UrlEncode(k.title);
     b.SetValue("CANONICAL_URL", url);
-    b.SetValue("SHARE_EMAIL", "mailto:?subject=" + t + "&body=" + http::UrlEncode(tx.T("cf.share.mail_body") + " " + url));
+    b.SetValue("SHARE_EMAIL", "mailto:?subject=" + t + "&body=" +
+                                  http::UrlEncode(tx.T("cf.share.mail_body") + " " + url));
     b.SetValue("SHARE_FACEBOOK", "https://www.facebook.com/sharer/sharer.php?u=" + u);
     b.SetValue("SHARE_X", "https://twitter.com/intent/tweet?text=" + t + "&url=" + u);
     b.SetValue("SHARE_LINKEDIN", "https://www.linkedin.com/sharing/share-offsite/?url=" + u);
 }
 
 void FillPlace(const Texts& tx, const Campaign& k, TemplateDictionary& b) {
-    if (!k.place.empty()) b.SetValueAndShowSection("PLACE", k.place, "HAS_PLACE");
-    if (k.latitude.empty() || k.longitude.empty()) return;
+    const bool has_map = !k.latitude.empty() && !k.longitude.empty();
+    if (k.place.empty() && !has_map) return;
+    b.SetValueAndShowSection("PLACE", k.place.empty() ? k.latitude + ", " + k.longitude : k.place,
+                             "HAS_PLACE");
+    if (!has_map) return;
     b.SetValueAndShowSection("MAP_URL",
-                             "https://www.openstreetmap.org/?mlat=" + k.latitude + "&mlon=" + k.longitude +
-                                 "#map=17/" + k.latitude + "/" + k.longitude,
+                             "https://www.openstreetmap.org/?mlat=" + k.latitude + "&mlon=" +
+                                 k.longitude + "#map=17/" + k.latitude + "/" + k.longitude,
                              "HAS_MAP");
     b.SetValue("MAP_LABEL", tx.T("cf.map_link"));
 }
@@ -107,9 +118,12 @@ void FillStateNotice(const Env& env, const Ctx& ctx, const Texts& tx, const Camp
                      TemplateDictionary& b) {
     const std::string state(Name(k.state));
     b.SetValue("STATE_NOTICE", tx.T("cf.notice." + state));
-    if (owner) b.SetValueAndShowSection("MANAGE_URL", views::ProjectPath(env, k.id) + "/manage", "IS_OWNER");
+    if (owner)
+        b.SetValueAndShowSection("MANAGE_URL", views::ProjectPath(env, k.id) + "/manage",
+                                 "IS_OWNER");
     if (ctx.viewer.is_staff() && k.state == State::kSubmitted) {
-        b.SetValueAndShowSection("REVIEW_URL", env.config.base_path + "/staff/campaigns/" + std::to_string(k.id),
+        b.SetValueAndShowSection("REVIEW_URL",
+                                 env.config.base_path + "/staff/campaigns/" + std::to_string(k.id),
                                  "CAN_REVIEW");
     }
 }
@@ -134,13 +148,15 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     b.SetValue("BACKERS_TEXT", tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
                                     {{"count", std::to_string(page->backers)}}));
     const bool can_back = k.state == State::kLive && now < k.ends_at;
-    if (can_back) b.SetValueAndShowSection("BACK_URL", views::ProjectPath(env, k.id) + "/back", "CAN_BACK");
+    if (can_back)
+        b.SetValueAndShowSection("BACK_URL", views::ProjectPath(env, k.id) + "/back", "CAN_BACK");
     FillRewards(env, tx, *page, can_back, b);
     FillNeeds(env, tx, *page, b);
     FillUpdatesAndBackers(tx, *page, b);
     FillShare(env, tx, k, b);
     FillPlace(tx, k, b);
     FillStateNotice(env, ctx, tx, k, owner, b);
+    if (ctx.req.query.GetOr("thanks") == "offer") b.ShowSection("THANKS_OFFER");
     return core::RenderPage(env, ctx, p);
 }
 

@@ -14,7 +14,8 @@ namespace placette::crowdfunding::handlers {
 namespace {
 using ctemplate::TemplateDictionary;
 
-void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
+void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const Campaign& k,
+                       TemplateDictionary& b) {
     Service svc = s.Svc(env);
     b.SetValue("DESCRIPTION_HTML", core::MarkdownToSafeHtml(k.description));
     b.SetIntValue("DURATION", k.duration_days);
@@ -40,10 +41,11 @@ void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const 
     }
 }
 
-Response RenderReview(const Section& s, const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
-                      int status) {
+Response RenderReview(const Section& s, const Env& env, Ctx& ctx, const Campaign& k,
+                      const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/review.tpl", tx.F("cf.review.title", {{"title", k.title}}));
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/review.tpl",
+                                    tx.F("cf.review.title", {{"title", k.title}}));
     auto& b = page.body();
     views::FillCard(env, tx, k, core::NowSeconds(), b);
     core::FillForm(b, ctx.req.form, {"changes", "reason"}, errors);
@@ -55,12 +57,15 @@ Response RenderReview(const Section& s, const Env& env, Ctx& ctx, const Campaign
         d->SetValue("CHANGES_URL", base + "/changes");
         d->SetValue("REJECT_URL", base + "/reject");
     }
-    if (k.state == State::kLive) b.SetValueAndShowSection("CANCEL_URL", views::ProjectPath(env, k.id) + "/cancel", "CAN_CANCEL");
+    if (k.state == State::kLive)
+        b.SetValueAndShowSection("CANCEL_URL", views::ProjectPath(env, k.id) + "/cancel",
+                                 "CAN_CANCEL");
     if (IsPublic(k.state)) {
         auto* f = b.AddSectionDictionary("CAN_FEATURE");
         f->SetValue("FEATURE_URL", base + "/feature");
         f->SetValue("FEATURE_VALUE", k.featured ? "0" : "1");
-        f->SetValue("FEATURE_LABEL", tx.T(k.featured ? "cf.review.unfeature" : "cf.review.feature"));
+        f->SetValue("FEATURE_LABEL",
+                    tx.T(k.featured ? "cf.review.unfeature" : "cf.review.feature"));
     }
     return core::RenderPage(env, ctx, page, status);
 }
@@ -81,12 +86,13 @@ Response Decide(const Section& s, const Env& env, Ctx& ctx, Event e, const std::
         message = *reason;
     }
     Outcome o = s.Svc(env).Review(Actor::Of(ctx.viewer), k.id, e, message);
-    const std::string to = e == Event::kApprove ? views::ProjectPath(env, k) : env.config.base_path + "/staff/campaigns";
+    const std::string to = e == Event::kApprove ? views::ProjectPath(env, k)
+                                                : env.config.base_path + "/staff/campaigns";
     return views::AfterCommand(env, ctx, o, to);
 }
 
-void FillPledgeRows(const Env& env, const Texts& tx, const std::vector<Pledge>& pledges, const std::string& section,
-                    TemplateDictionary& b) {
+void FillPledgeRows(const Env& env, const Texts& tx, const std::vector<Pledge>& pledges,
+                    const std::string& section, TemplateDictionary& b) {
     for (const Pledge& p : pledges) {
         if (p.provider != "manual") continue;
         auto* d = b.AddSectionDictionary(section);
@@ -112,7 +118,8 @@ std::string Receipt(const Ctx& ctx) {
 
 Response StaffQueue(const Section& s, const Env& env, Ctx& ctx) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/staff_queue.tpl", tx.T("cf.staff.queue_title"));
+    core::Page page =
+        core::NewPage(env, ctx, "crowdfunding/staff_queue.tpl", tx.T("cf.staff.queue_title"));
     auto& b = page.body();
     Service svc = s.Svc(env);
     auto add = [&](const std::vector<Campaign>& list, const std::string& section) {
@@ -120,7 +127,8 @@ Response StaffQueue(const Section& s, const Env& env, Ctx& ctx) {
             auto* d = b.AddSectionDictionary(section);
             d->SetValue("TITLE", k.title);
             d->SetValue("OWNER", k.owner_name);
-            d->SetValue("REVIEW_URL", env.config.base_path + "/staff/campaigns/" + std::to_string(k.id));
+            d->SetValue("REVIEW_URL",
+                        env.config.base_path + "/staff/campaigns/" + std::to_string(k.id));
             d->SetValue("GOAL", tx.Money(k.goal, k.currency));
             d->SetValue("RAISED", tx.Money(k.collected, k.currency));
             d->SetValue("DATE", tx.Date(k.published_at > 0 ? k.published_at : k.created_at));
@@ -133,22 +141,31 @@ Response StaffQueue(const Section& s, const Env& env, Ctx& ctx) {
     return core::RenderPage(env, ctx, page);
 }
 
-Response StaffReview(const Section& s, const Env& env, Ctx& ctx) { return RenderReview(s, env, ctx, Load(s, env, ctx), {}, 200); }
-Response StaffApprove(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, Event::kApprove, ""); }
+Response StaffReview(const Section& s, const Env& env, Ctx& ctx) {
+    return RenderReview(s, env, ctx, Load(s, env, ctx), {}, 200);
+}
+Response StaffApprove(const Section& s, const Env& env, Ctx& ctx) {
+    return Decide(s, env, ctx, Event::kApprove, "");
+}
 Response StaffRequestChanges(const Section& s, const Env& env, Ctx& ctx) {
     return Decide(s, env, ctx, Event::kRequestChanges, "changes");
 }
-Response StaffReject(const Section& s, const Env& env, Ctx& ctx) { return Decide(s, env, ctx, Event::kReject, "reason"); }
+Response StaffReject(const Section& s, const Env& env, Ctx& ctx) {
+    return Decide(s, env, ctx, Event::kReject, "reason");
+}
 
 Response StaffFeature(const Section& s, const Env& env, Ctx& ctx) {
     const std::int64_t id = views::IdParam(ctx, "id");
-    Outcome o = s.Svc(env).SetFeatured(Actor::Of(ctx.viewer), id, ctx.req.form.GetOr("featured") == "1");
-    return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/campaigns/" + std::to_string(id));
+    Outcome o =
+        s.Svc(env).SetFeatured(Actor::Of(ctx.viewer), id, ctx.req.form.GetOr("featured") == "1");
+    return views::AfterCommand(env, ctx, o,
+                               env.config.base_path + "/staff/campaigns/" + std::to_string(id));
 }
 
 Response StaffPledges(const Section& s, const Env& env, Ctx& ctx) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page = core::NewPage(env, ctx, "crowdfunding/staff_pledges.tpl", tx.T("cf.staff.pledges_title"));
+    core::Page page =
+        core::NewPage(env, ctx, "crowdfunding/staff_pledges.tpl", tx.T("cf.staff.pledges_title"));
     auto& b = page.body();
     Service svc = s.Svc(env);
     FillPledgeRows(env, tx, svc.PledgesInState(PledgeState::kPending, 500), "PENDING", b);
@@ -157,7 +174,8 @@ Response StaffPledges(const Section& s, const Env& env, Ctx& ctx) {
 }
 
 Response StaffReceived(const Section& s, const Env& env, Ctx& ctx) {
-    Outcome o = s.Svc(env).ConfirmPaid(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"), Receipt(ctx));
+    Outcome o =
+        s.Svc(env).ConfirmPaid(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"), Receipt(ctx));
     return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/pledges");
 }
 
@@ -167,7 +185,8 @@ Response StaffCancelPledge(const Section& s, const Env& env, Ctx& ctx) {
 }
 
 Response StaffRefunded(const Section& s, const Env& env, Ctx& ctx) {
-    Outcome o = s.Svc(env).ConfirmRefund(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"), Receipt(ctx));
+    Outcome o =
+        s.Svc(env).ConfirmRefund(Actor::Of(ctx.viewer), views::IdParam(ctx, "id"), Receipt(ctx));
     return views::AfterCommand(env, ctx, o, env.config.base_path + "/staff/pledges");
 }
 

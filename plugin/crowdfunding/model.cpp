@@ -32,8 +32,9 @@ constexpr Names<NeedKind, 5> kNeedKinds{{{NeedKind::kSkill, "skill"},
                                          {NeedKind::kVolunteers, "volunteers"},
                                          {NeedKind::kSpace, "space"},
                                          {NeedKind::kOther, "other"}}};
-constexpr Names<OfferState, 3> kOfferStates{
-    {{OfferState::kOpen, "open"}, {OfferState::kAccepted, "accepted"}, {OfferState::kDeclined, "declined"}}};
+constexpr Names<OfferState, 3> kOfferStates{{{OfferState::kOpen, "open"},
+                                             {OfferState::kAccepted, "accepted"},
+                                             {OfferState::kDeclined, "declined"}}};
 constexpr Names<LedgerKind, 6> kLedgerKinds{{{LedgerKind::kPayment, "payment"},
                                              {LedgerKind::kRefund, "refund"},
                                              {LedgerKind::kMatch, "match"},
@@ -115,7 +116,8 @@ std::vector<std::string> ListOr(const core::Ini& ini, std::string_view key, std:
                                     ": each item must be at most 64 characters");
         }
     }
-    if (list.empty()) throw core::ConfigError("[crowdfunding] " + std::string(key) + " must not be empty");
+    if (list.empty())
+        throw core::ConfigError("[crowdfunding] " + std::string(key) + " must not be empty");
     return list;
 }
 }  // namespace
@@ -148,13 +150,16 @@ std::string_view Name(LedgerKind k) { return NameIn(kLedgerKinds, k); }
 std::string_view Name(Event e) { return NameIn(kEvents, e); }
 std::optional<State> ParseState(std::string_view n) { return ParseIn(kStates, n); }
 std::optional<FundingModel> ParseFundingModel(std::string_view n) { return ParseIn(kModels, n); }
-std::optional<PledgeState> ParsePledgeState(std::string_view n) { return ParseIn(kPledgeStates, n); }
+std::optional<PledgeState> ParsePledgeState(std::string_view n) {
+    return ParseIn(kPledgeStates, n);
+}
 std::optional<NeedKind> ParseNeedKind(std::string_view n) { return ParseIn(kNeedKinds, n); }
 std::optional<OfferState> ParseOfferState(std::string_view n) { return ParseIn(kOfferStates, n); }
 
 const std::vector<NeedKind>& AllNeedKinds() {
-    static const std::vector<NeedKind> kAll{NeedKind::kSkill, NeedKind::kEquipment, NeedKind::kVolunteers,
-                                            NeedKind::kSpace, NeedKind::kOther};
+    static const std::vector<NeedKind> kAll{NeedKind::kSkill, NeedKind::kEquipment,
+                                            NeedKind::kVolunteers, NeedKind::kSpace,
+                                            NeedKind::kOther};
     return kAll;
 }
 
@@ -183,21 +188,25 @@ Rules LoadRules(const core::Ini& ini) {
     Rules r;
     r.min_goal = ini.GetInt(kS, "min_goal_cents", r.min_goal, 1, kMaxCents);
     r.max_goal = ini.GetInt(kS, "max_goal_cents", r.max_goal, r.min_goal, kMaxCents);
-    r.cap_percent = static_cast<int>(ini.GetInt(kS, "overfunding_cap_percent", r.cap_percent, 100, 1000));
+    r.cap_percent =
+        static_cast<int>(ini.GetInt(kS, "overfunding_cap_percent", r.cap_percent, 100, 1000));
     r.min_pledge = ini.GetInt(kS, "min_pledge_cents", r.min_pledge, 1, kMaxCents);
     r.max_per_citizen =
         ini.GetInt(kS, "max_pledge_per_citizen_cents", r.max_per_citizen, r.min_pledge, kMaxCents);
     r.min_days = static_cast<int>(ini.GetInt(kS, "min_days", r.min_days, 1, 365));
     r.max_days = static_cast<int>(ini.GetInt(kS, "max_days", r.max_days, r.min_days, 365));
-    r.default_days = static_cast<int>(ini.GetInt(kS, "default_days", r.default_days, r.min_days, r.max_days));
-    r.pending_timeout_minutes =
-        static_cast<int>(ini.GetInt(kS, "pending_timeout_minutes", r.pending_timeout_minutes, 1, 60 * 24 * 30));
+    r.default_days =
+        static_cast<int>(ini.GetInt(kS, "default_days", r.default_days, r.min_days, r.max_days));
+    r.pending_timeout_minutes = static_cast<int>(
+        ini.GetInt(kS, "pending_timeout_minutes", r.pending_timeout_minutes, 1, 60 * 24 * 30));
     r.manual_pending_timeout_minutes = static_cast<int>(ini.GetInt(
         kS, "manual_pending_timeout_minutes", r.manual_pending_timeout_minutes, 1, 60 * 24 * 90));
     r.fee_percent = static_cast<int>(ini.GetInt(kS, "platform_fee_percent", r.fee_percent, 0, 50));
     r.currency = ini.GetOr(kS, "currency", r.currency);
-    if (r.currency.size() != 3) throw core::ConfigError("[crowdfunding] currency must be an ISO 4217 code (EUR)");
-    r.themes = ListOr(ini, "themes", "environment, culture, solidarity, sport, education, mobility, heritage");
+    if (r.currency.size() != 3)
+        throw core::ConfigError("[crowdfunding] currency must be an ISO 4217 code (EUR)");
+    r.themes = ListOr(ini, "themes",
+                      "environment, culture, solidarity, sport, education, mobility, heritage");
     r.neighbourhoods = ListOr(ini, "neighbourhoods", "centre, north, south, east, west");
     r.manual_instructions = ini.GetOr(kS, "manual_payment_instructions", "");
     return r;

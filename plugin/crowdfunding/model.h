@@ -13,7 +13,16 @@
 namespace placette::crowdfunding {
 
 // --- Campaign life cycle (spec: draft → submitted → live → succeeded/failed/cancelled …) -------
-enum class State { kDraft, kSubmitted, kLive, kSucceeded, kFailed, kCancelled, kRejected, kRealised };
+enum class State {
+    kDraft,
+    kSubmitted,
+    kLive,
+    kSucceeded,
+    kFailed,
+    kCancelled,
+    kRejected,
+    kRealised
+};
 enum class Event {
     kSubmit,          // owner
     kRequestChanges,  // staff, with a message
@@ -133,19 +142,19 @@ struct Pledge {
 
 // --- Site rules -------------------------------------------------------------------------------
 struct Rules {
-    std::int64_t min_goal = 10000;     // [crowdfunding] min_goal_cents
-    std::int64_t max_goal = 1000000;   // max_goal_cents
-    int cap_percent = 150;             // overfunding_cap_percent
-    std::int64_t min_pledge = 100;     // min_pledge_cents
+    std::int64_t min_goal = 10000;          // [crowdfunding] min_goal_cents
+    std::int64_t max_goal = 1000000;        // max_goal_cents
+    int cap_percent = 150;                  // overfunding_cap_percent
+    std::int64_t min_pledge = 100;          // min_pledge_cents
     std::int64_t max_per_citizen = 100000;  // max_pledge_per_citizen_cents
     int min_days = 7, max_days = 90, default_days = 60;
-    int pending_timeout_minutes = 30;             // provider pledges
-    int manual_pending_timeout_minutes = 10080;   // pledges paid at the town hall (7 days)
-    int fee_percent = 0;               // platform_fee_percent
+    int pending_timeout_minutes = 30;            // provider pledges
+    int manual_pending_timeout_minutes = 10080;  // pledges paid at the town hall (7 days)
+    int fee_percent = 0;                         // platform_fee_percent
     std::string currency = "EUR";
     std::vector<std::string> themes;
     std::vector<std::string> neighbourhoods;
-    std::string manual_instructions;   // shown on a pending manual pledge; empty: catalog text
+    std::string manual_instructions;  // shown on a pending manual pledge; empty: catalog text
 };
 
 // Reads [crowdfunding]; throws core::ConfigError naming the key when a value is out of range.

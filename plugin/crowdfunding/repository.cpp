@@ -10,8 +10,10 @@ using core::db::Row;
 using core::db::Value;
 
 constexpr const char* kCampaignCols =
-    "c.id, c.owner_id, c.owner_name, c.state, c.title, c.slug, c.summary, c.description, c.neighbourhood, "
-    "c.theme, c.place, c.latitude, c.longitude, c.goal_minor, c.currency, c.funding_model, c.duration_days, "
+    "c.id, c.owner_id, c.owner_name, c.state, c.title, c.slug, c.summary, c.description, "
+    "c.neighbourhood, "
+    "c.theme, c.place, c.latitude, c.longitude, c.goal_minor, c.currency, c.funding_model, "
+    "c.duration_days, "
     "c.cap_percent, c.review_message, c.featured, c.pledged_minor, c.collected_minor, "
     "UNIX_TIMESTAMP(c.created_at), UNIX_TIMESTAMP(c.published_at), UNIX_TIMESTAMP(c.ends_at), "
     "UNIX_TIMESTAMP(c.closed_at)";
@@ -19,36 +21,46 @@ constexpr const char* kCampaignCols =
 constexpr const char* kCampaignListCols =
     "c.id, c.owner_id, c.owner_name, c.state, c.title, c.slug, c.summary, '' AS description, "
     "c.neighbourhood, c.theme, c.place, c.latitude, c.longitude, c.goal_minor, c.currency, "
-    "c.funding_model, c.duration_days, c.cap_percent, c.review_message, c.featured, c.pledged_minor, "
+    "c.funding_model, c.duration_days, c.cap_percent, c.review_message, c.featured, "
+    "c.pledged_minor, "
     "c.collected_minor, UNIX_TIMESTAMP(c.created_at), UNIX_TIMESTAMP(c.published_at), "
     "UNIX_TIMESTAMP(c.ends_at), UNIX_TIMESTAMP(c.closed_at)";
 
-const std::string kSelectCampaign = std::string("SELECT ") + kCampaignCols + " FROM {p}campaigns c WHERE c.id = ?";
+const std::string kSelectCampaign =
+    std::string("SELECT ") + kCampaignCols + " FROM {p}campaigns c WHERE c.id = ?";
 const std::string kSelectCampaignForUpdate = kSelectCampaign + " FOR UPDATE";
 
 constexpr const char* kInsertCampaign =
-    "INSERT INTO {p}campaigns (owner_id, owner_name, state, title, slug, summary, description, neighbourhood, "
-    "theme, place, latitude, longitude, goal_minor, currency, funding_model, duration_days, cap_percent, "
+    "INSERT INTO {p}campaigns (owner_id, owner_name, state, title, slug, summary, description, "
+    "neighbourhood, "
+    "theme, place, latitude, longitude, goal_minor, currency, funding_model, duration_days, "
+    "cap_percent, "
     "created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "FROM_UNIXTIME(?), FROM_UNIXTIME(?))";
 constexpr const char* kUpdateCampaign =
-    "UPDATE {p}campaigns SET title = ?, slug = ?, summary = ?, description = ?, neighbourhood = ?, theme = ?, "
+    "UPDATE {p}campaigns SET title = ?, slug = ?, summary = ?, description = ?, neighbourhood = ?, "
+    "theme = ?, "
     "place = ?, latitude = ?, longitude = ?, goal_minor = ?, funding_model = ?, duration_days = ?, "
     "updated_at = FROM_UNIXTIME(?) WHERE id = ?";
 constexpr const char* kChangeState =
-    "UPDATE {p}campaigns SET state = ?, review_message = IF(? IS NULL, review_message, NULLIF(?, '')), "
+    "UPDATE {p}campaigns SET state = ?, review_message = IF(? IS NULL, review_message, NULLIF(?, "
+    "'')), "
     "submitted_at = COALESCE(FROM_UNIXTIME(?), submitted_at), "
-    "published_at = COALESCE(FROM_UNIXTIME(?), published_at), ends_at = COALESCE(FROM_UNIXTIME(?), ends_at), "
+    "published_at = COALESCE(FROM_UNIXTIME(?), published_at), ends_at = COALESCE(FROM_UNIXTIME(?), "
+    "ends_at), "
     "closed_at = COALESCE(FROM_UNIXTIME(?), closed_at), cap_percent = COALESCE(?, cap_percent), "
     "updated_at = FROM_UNIXTIME(?) WHERE id = ? AND state = ?";
 constexpr const char* kInsertLog =
-    "INSERT INTO {p}campaign_log (campaign_id, actor_id, actor_name, action, from_state, to_state, message, "
+    "INSERT INTO {p}campaign_log (campaign_id, actor_id, actor_name, action, from_state, to_state, "
+    "message, "
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?))";
 constexpr const char* kSelectLog =
-    "SELECT actor_id, actor_name, action, from_state, to_state, COALESCE(message, ''), UNIX_TIMESTAMP(created_at) "
+    "SELECT actor_id, actor_name, action, from_state, to_state, COALESCE(message, ''), "
+    "UNIX_TIMESTAMP(created_at) "
     "FROM {p}campaign_log WHERE campaign_id = ? ORDER BY id";
 constexpr const char* kAddTotals =
-    "UPDATE {p}campaigns SET pledged_minor = pledged_minor + ?, collected_minor = collected_minor + ? WHERE id = ?";
+    "UPDATE {p}campaigns SET pledged_minor = pledged_minor + ?, collected_minor = collected_minor "
+    "+ ? WHERE id = ?";
 constexpr const char* kSetFeatured = "UPDATE {p}campaigns SET featured = ? WHERE id = ?";
 
 // Listing fragments: the SQL text is always assembled from these constants only.
@@ -56,24 +68,30 @@ constexpr const char* kListPublished = " FROM {p}campaigns c WHERE c.published_a
 constexpr const char* kListState = " AND c.state = ?";
 constexpr const char* kListTheme = " AND c.theme = ?";
 constexpr const char* kListNeighbourhood = " AND c.neighbourhood = ?";
-constexpr const char* kListFulltext = " AND MATCH (c.title, c.summary, c.description) AGAINST (? IN BOOLEAN MODE)";
+constexpr const char* kListFulltext =
+    " AND MATCH (c.title, c.summary, c.description) AGAINST (? IN BOOLEAN MODE)";
 constexpr const char* kListAfter =
     " AND (c.published_at < FROM_UNIXTIME(?) OR (c.published_at = FROM_UNIXTIME(?) AND c.id < ?))";
 constexpr const char* kListOrder = " ORDER BY c.published_at DESC, c.id DESC LIMIT ?";
 
-const std::string kByOwner = std::string("SELECT ") + kCampaignListCols +
-                             " FROM {p}campaigns c WHERE c.owner_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
+const std::string kByOwner =
+    std::string("SELECT ") + kCampaignListCols +
+    " FROM {p}campaigns c WHERE c.owner_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
 const std::string kLive = std::string("SELECT ") + kCampaignListCols +
                           " FROM {p}campaigns c WHERE c.state = 'live' ORDER BY c.featured DESC, "
                           "c.published_at DESC, c.id DESC LIMIT ?";
-const std::string kInState = std::string("SELECT ") + kCampaignListCols +
-                             " FROM {p}campaigns c WHERE c.state = ? ORDER BY c.updated_at, c.id LIMIT ?";
+const std::string kInState =
+    std::string("SELECT ") + kCampaignListCols +
+    " FROM {p}campaigns c WHERE c.state = ? ORDER BY c.updated_at, c.id LIMIT ?";
 constexpr const char* kCountInState = "SELECT COUNT(*) FROM {p}campaigns WHERE state = ?";
 constexpr const char* kEndedLive =
-    "SELECT id FROM {p}campaigns WHERE state = 'live' AND ends_at <= FROM_UNIXTIME(?) ORDER BY ends_at LIMIT ?";
+    "SELECT id FROM {p}campaigns WHERE state = 'live' AND ends_at <= FROM_UNIXTIME(?) ORDER BY "
+    "ends_at LIMIT ?";
 constexpr const char* kClosedWithPaid =
     "SELECT DISTINCT p.campaign_id FROM {p}pledges p JOIN {p}campaigns c ON c.id = p.campaign_id "
     "WHERE p.state = 'paid' AND c.state IN ('failed', 'cancelled') LIMIT ?";
+constexpr const char* kIdByTitle =
+    "SELECT id FROM {p}campaigns WHERE owner_id = ? AND title = ? LIMIT 1";
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
 Value OptText(const std::string& s) { return s.empty() ? Value{Null{}} : Value{s}; }
@@ -125,15 +143,16 @@ std::vector<std::int64_t> Ids(const core::db::Result& res) {
 
 std::int64_t InsertCampaign(Connection& c, const Campaign& k, std::int64_t now) {
     auto res = c.Execute("cf.campaign.insert", kInsertCampaign,
-                         {k.owner_id, k.owner_name, k.title, k.slug, k.summary, k.description, k.neighbourhood,
-                          k.theme, k.place, OptText(k.latitude), OptText(k.longitude), k.goal, k.currency,
-                          std::string(Name(k.model)), std::int64_t{k.duration_days},
-                          std::int64_t{k.cap_percent}, now, now});
+                         {k.owner_id, k.owner_name, k.title, k.slug, k.summary, k.description,
+                          k.neighbourhood, k.theme, k.place, OptText(k.latitude),
+                          OptText(k.longitude), k.goal, k.currency, std::string(Name(k.model)),
+                          std::int64_t{k.duration_days}, std::int64_t{k.cap_percent}, now, now});
     return static_cast<std::int64_t>(res.insert_id);
 }
 
 std::optional<Campaign> FindCampaign(Connection& c, std::int64_t id, bool for_update) {
-    auto res = c.Execute("cf.campaign.find", for_update ? kSelectCampaignForUpdate : kSelectCampaign, {id});
+    auto res = c.Execute("cf.campaign.find",
+                         for_update ? kSelectCampaignForUpdate : kSelectCampaign, {id});
     if (res.empty()) return std::nullopt;
     return ToCampaign(res.rows[0]);
 }
@@ -148,28 +167,32 @@ void UpdateCampaignFields(Connection& c, const Campaign& k, std::int64_t now) {
 bool ChangeState(Connection& c, std::int64_t id, const StateChange& s, std::int64_t now) {
     Value msg = s.review_message ? Value{*s.review_message} : Value{Null{}};
     Value cap = s.cap_percent ? Value{std::int64_t{*s.cap_percent}} : Value{Null{}};
-    auto res = c.Execute("cf.campaign.state", kChangeState,
-                         {std::string(Name(s.to)), msg, msg, OptInt(s.submitted_at), OptInt(s.published_at),
-                          OptInt(s.ends_at), OptInt(s.closed_at), cap, now, id, std::string(Name(s.from))});
+    auto res = c.Execute(
+        "cf.campaign.state", kChangeState,
+        {std::string(Name(s.to)), msg, msg, OptInt(s.submitted_at), OptInt(s.published_at),
+         OptInt(s.ends_at), OptInt(s.closed_at), cap, now, id, std::string(Name(s.from))});
     return res.affected == 1;
 }
 
-void InsertLog(Connection& c, std::int64_t campaign_id, std::int64_t actor_id, const std::string& actor_name,
-               const std::string& action, State from, State to, const std::string& message, std::int64_t now) {
+void InsertLog(Connection& c, std::int64_t campaign_id, std::int64_t actor_id,
+               const std::string& actor_name, const std::string& action, State from, State to,
+               const std::string& message, std::int64_t now) {
     c.Execute("cf.log.insert", kInsertLog,
-              {campaign_id, actor_id, actor_name, action, std::string(Name(from)), std::string(Name(to)),
-               OptText(message), now});
+              {campaign_id, actor_id, actor_name, action, std::string(Name(from)),
+               std::string(Name(to)), OptText(message), now});
 }
 
 std::vector<LogEntry> ListLog(Connection& c, std::int64_t campaign_id) {
     std::vector<LogEntry> out;
     for (const Row& r : c.Execute("cf.log.list", kSelectLog, {campaign_id}).rows) {
-        out.push_back(LogEntry{r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6)});
+        out.push_back(
+            LogEntry{r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6)});
     }
     return out;
 }
 
-void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta, std::int64_t collected_delta) {
+void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta,
+               std::int64_t collected_delta) {
     c.Execute("cf.campaign.totals", kAddTotals, {pledged_delta, collected_delta, id});
 }
 
@@ -206,7 +229,8 @@ std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
 }
 
 std::vector<Campaign> ListByOwner(Connection& c, std::int64_t owner_id, int limit) {
-    return ToCampaigns(c.Execute("cf.campaign.by_owner", kByOwner, {owner_id, std::int64_t{limit}}));
+    return ToCampaigns(
+        c.Execute("cf.campaign.by_owner", kByOwner, {owner_id, std::int64_t{limit}}));
 }
 
 std::vector<Campaign> ListLive(Connection& c, int limit) {
@@ -214,7 +238,8 @@ std::vector<Campaign> ListLive(Connection& c, int limit) {
 }
 
 std::vector<Campaign> ListInState(Connection& c, State s, int limit) {
-    return ToCampaigns(c.Execute("cf.campaign.in_state", kInState, {std::string(Name(s)), std::int64_t{limit}}));
+    return ToCampaigns(
+        c.Execute("cf.campaign.in_state", kInState, {std::string(Name(s)), std::int64_t{limit}}));
 }
 
 std::int64_t CountInState(Connection& c, State s) {
@@ -227,6 +252,13 @@ std::vector<std::int64_t> EndedLiveIds(Connection& c, std::int64_t now, int limi
 
 std::vector<std::int64_t> ClosedWithPaidPledges(Connection& c, int limit) {
     return Ids(c.Execute("cf.campaign.closed_paid", kClosedWithPaid, {std::int64_t{limit}}));
+}
+
+std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner_id,
+                                          const std::string& title) {
+    auto res = c.Execute("cf.campaign.by_title", kIdByTitle, {owner_id, title});
+    if (res.empty()) return std::nullopt;
+    return res.rows[0].Int(0);
 }
 
 }  // namespace placette::crowdfunding::repo

@@ -29,16 +29,18 @@ struct StateChange {
 };
 // Conditional on the current state being `from`: false when another request changed it first.
 bool ChangeState(Connection& c, std::int64_t id, const StateChange& s, std::int64_t now);
-void InsertLog(Connection& c, std::int64_t campaign_id, std::int64_t actor_id, const std::string& actor_name,
-               const std::string& action, State from, State to, const std::string& message, std::int64_t now);
+void InsertLog(Connection& c, std::int64_t campaign_id, std::int64_t actor_id,
+               const std::string& actor_name, const std::string& action, State from, State to,
+               const std::string& message, std::int64_t now);
 std::vector<LogEntry> ListLog(Connection& c, std::int64_t campaign_id);
-void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta, std::int64_t collected_delta);
+void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta,
+               std::int64_t collected_delta);
 void SetFeatured(Connection& c, std::int64_t id, bool featured);
 
 struct ListFilter {
     std::string fulltext;  // a boolean-mode query built by the service, or ""
     std::string theme, neighbourhood;
-    std::optional<State> state;  // nullopt: every published state
+    std::optional<State> state;                             // nullopt: every published state
     std::optional<std::int64_t> after_published, after_id;  // keyset cursor
     int limit = 12;
 };
@@ -50,6 +52,8 @@ std::vector<Campaign> ListInState(Connection& c, State s, int limit);  // oldest
 std::int64_t CountInState(Connection& c, State s);
 std::vector<std::int64_t> EndedLiveIds(Connection& c, std::int64_t now, int limit);
 std::vector<std::int64_t> ClosedWithPaidPledges(Connection& c, int limit);
+std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner_id,
+                                          const std::string& title);
 
 // --- rewards, needs, offers, updates (repository_items.cpp) -------------------------------------
 std::vector<Reward> ListRewards(Connection& c, std::int64_t campaign_id);
@@ -70,13 +74,14 @@ std::int64_t InsertOffer(Connection& c, const Offer& o, std::int64_t now);
 // Conditional on the offer being open.
 bool DecideOffer(Connection& c, std::int64_t id, OfferState to, std::int64_t now);
 
-std::int64_t InsertUpdate(Connection& c, std::int64_t campaign_id, std::int64_t author_id, const Update& u,
-                          std::int64_t now);
+std::int64_t InsertUpdate(Connection& c, std::int64_t campaign_id, std::int64_t author_id,
+                          const Update& u, std::int64_t now);
 std::vector<Update> ListUpdates(Connection& c, std::int64_t campaign_id, int limit);
 
 // --- pledges and ledger (repository_pledges.cpp) -----------------------------------------------
 std::optional<Pledge> FindPledge(Connection& c, std::int64_t id, bool for_update = false);
-std::optional<Pledge> FindPledgeByToken(Connection& c, std::int64_t backer_id, const std::string& token);
+std::optional<Pledge> FindPledgeByToken(Connection& c, std::int64_t backer_id,
+                                        const std::string& token);
 std::int64_t InsertPledge(Connection& c, const Pledge& p, std::int64_t now);
 // Σ amount of the backer's pending and paid pledges on the campaign.
 std::int64_t PledgedBy(Connection& c, std::int64_t campaign_id, std::int64_t backer_id);
@@ -90,8 +95,8 @@ std::vector<Pledge> RecentPaidPledges(Connection& c, std::int64_t campaign_id, i
 std::int64_t CountPledgesInState(Connection& c, PledgeState s);
 std::int64_t DistinctBackers(Connection& c, std::int64_t campaign_id);
 // Pending pledges created before the cutoff of their provider kind (manual or not).
-std::vector<std::int64_t> StalePendingIds(Connection& c, std::int64_t manual_cutoff, std::int64_t other_cutoff,
-                                          int limit);
+std::vector<std::int64_t> StalePendingIds(Connection& c, std::int64_t manual_cutoff,
+                                          std::int64_t other_cutoff, int limit);
 
 struct LedgerEntry {
     LedgerKind kind = LedgerKind::kPayment;

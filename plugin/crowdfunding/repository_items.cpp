@@ -12,26 +12,32 @@ using core::db::Value;
 constexpr const char* kRewardCols =
     "id, campaign_id, title, description, min_amount_minor, quantity_limit, claimed, "
     "COALESCE(DATE_FORMAT(estimated_delivery, '%Y-%m-%d'), '')";
-const std::string kListRewards = std::string("SELECT ") + kRewardCols +
-                                 " FROM {p}rewards WHERE campaign_id = ? ORDER BY min_amount_minor, id";
-const std::string kFindReward = std::string("SELECT ") + kRewardCols + " FROM {p}rewards WHERE id = ?";
+const std::string kListRewards =
+    std::string("SELECT ") + kRewardCols +
+    " FROM {p}rewards WHERE campaign_id = ? ORDER BY min_amount_minor, id";
+const std::string kFindReward =
+    std::string("SELECT ") + kRewardCols + " FROM {p}rewards WHERE id = ?";
 constexpr const char* kInsertReward =
     "INSERT INTO {p}rewards (campaign_id, title, description, min_amount_minor, quantity_limit, "
-    "estimated_delivery, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))";
+    "estimated_delivery, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), "
+    "FROM_UNIXTIME(?))";
 constexpr const char* kUpdateReward =
     "UPDATE {p}rewards SET title = ?, description = ?, min_amount_minor = ?, quantity_limit = ?, "
     "estimated_delivery = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?";
 constexpr const char* kClaimReward =
     "UPDATE {p}rewards SET claimed = claimed + 1 WHERE id = ? "
     "AND (quantity_limit IS NULL OR claimed < quantity_limit)";
-constexpr const char* kReleaseReward = "UPDATE {p}rewards SET claimed = claimed - 1 WHERE id = ? AND claimed > 0";
+constexpr const char* kReleaseReward =
+    "UPDATE {p}rewards SET claimed = claimed - 1 WHERE id = ? AND claimed > 0";
 
 constexpr const char* kNeedCols =
     "n.id, n.campaign_id, n.kind, n.title, n.description, n.quantity, "
-    "(SELECT COALESCE(SUM(o.quantity), 0) FROM {p}need_offers o WHERE o.need_id = n.id AND o.state = 'accepted')";
+    "(SELECT COALESCE(SUM(o.quantity), 0) FROM {p}need_offers o WHERE o.need_id = n.id AND o.state "
+    "= 'accepted')";
 const std::string kListNeeds =
     std::string("SELECT ") + kNeedCols + " FROM {p}needs n WHERE n.campaign_id = ? ORDER BY n.id";
-const std::string kFindNeed = std::string("SELECT ") + kNeedCols + " FROM {p}needs n WHERE n.id = ?";
+const std::string kFindNeed =
+    std::string("SELECT ") + kNeedCols + " FROM {p}needs n WHERE n.id = ?";
 constexpr const char* kInsertNeed =
     "INSERT INTO {p}needs (campaign_id, kind, title, description, quantity, created_at) "
     "VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?))";
@@ -39,20 +45,25 @@ constexpr const char* kInsertNeed =
 constexpr const char* kOfferCols =
     "o.id, o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, o.state, "
     "UNIX_TIMESTAMP(o.created_at), n.title";
-const std::string kListOffers = std::string("SELECT ") + kOfferCols +
-                                " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id "
-                                "WHERE o.campaign_id = ? ORDER BY o.state = 'open' DESC, o.id DESC LIMIT 200";
-const std::string kOffersByUser = std::string("SELECT ") + kOfferCols +
-                                  " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id "
-                                  "WHERE o.user_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
-const std::string kFindOffer = std::string("SELECT ") + kOfferCols +
-                               " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id WHERE o.id = ?";
+const std::string kListOffers =
+    std::string("SELECT ") + kOfferCols +
+    " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id "
+    "WHERE o.campaign_id = ? ORDER BY o.state = 'open' DESC, o.id DESC LIMIT 200";
+const std::string kOffersByUser =
+    std::string("SELECT ") + kOfferCols +
+    " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id "
+    "WHERE o.user_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
+const std::string kFindOffer =
+    std::string("SELECT ") + kOfferCols +
+    " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id WHERE o.id = ?";
 const std::string kFindOfferForUpdate = kFindOffer + " FOR UPDATE";
 constexpr const char* kInsertOffer =
-    "INSERT INTO {p}need_offers (need_id, campaign_id, user_id, user_name, message, quantity, state, "
+    "INSERT INTO {p}need_offers (need_id, campaign_id, user_id, user_name, message, quantity, "
+    "state, "
     "created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', FROM_UNIXTIME(?))";
 constexpr const char* kDecideOffer =
-    "UPDATE {p}need_offers SET state = ?, decided_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'open'";
+    "UPDATE {p}need_offers SET state = ?, decided_at = FROM_UNIXTIME(?) WHERE id = ? AND state = "
+    "'open'";
 
 constexpr const char* kInsertUpdate =
     "INSERT INTO {p}campaign_updates (campaign_id, author_id, title, body, created_at) "
@@ -112,7 +123,8 @@ std::vector<Offer> ToOffers(const core::db::Result& res) {
 
 std::vector<Reward> ListRewards(Connection& c, std::int64_t campaign_id) {
     std::vector<Reward> out;
-    for (const Row& r : c.Execute("cf.reward.list", kListRewards, {campaign_id}).rows) out.push_back(ToReward(r));
+    for (const Row& r : c.Execute("cf.reward.list", kListRewards, {campaign_id}).rows)
+        out.push_back(ToReward(r));
     return out;
 }
 
@@ -125,7 +137,8 @@ std::optional<Reward> FindReward(Connection& c, std::int64_t id) {
 std::int64_t InsertReward(Connection& c, const Reward& r, std::int64_t now) {
     Value limit = r.limit ? Value{*r.limit} : Value{Null{}};
     auto res = c.Execute("cf.reward.insert", kInsertReward,
-                         {r.campaign_id, r.title, r.description, r.min_amount, limit, OptDate(r.delivery), now, now});
+                         {r.campaign_id, r.title, r.description, r.min_amount, limit,
+                          OptDate(r.delivery), now, now});
     return static_cast<std::int64_t>(res.insert_id);
 }
 
@@ -145,7 +158,8 @@ void ReleaseReward(Connection& c, std::int64_t reward_id) {
 
 std::vector<Need> ListNeeds(Connection& c, std::int64_t campaign_id) {
     std::vector<Need> out;
-    for (const Row& r : c.Execute("cf.need.list", kListNeeds, {campaign_id}).rows) out.push_back(ToNeed(r));
+    for (const Row& r : c.Execute("cf.need.list", kListNeeds, {campaign_id}).rows)
+        out.push_back(ToNeed(r));
     return out;
 }
 
@@ -156,8 +170,9 @@ std::optional<Need> FindNeed(Connection& c, std::int64_t id) {
 }
 
 std::int64_t InsertNeed(Connection& c, std::int64_t campaign_id, const Need& n, std::int64_t now) {
-    auto res = c.Execute("cf.need.insert", kInsertNeed,
-                         {campaign_id, std::string(Name(n.kind)), n.title, n.description, n.quantity, now});
+    auto res = c.Execute(
+        "cf.need.insert", kInsertNeed,
+        {campaign_id, std::string(Name(n.kind)), n.title, n.description, n.quantity, now});
     return static_cast<std::int64_t>(res.insert_id);
 }
 
@@ -176,24 +191,28 @@ std::optional<Offer> FindOffer(Connection& c, std::int64_t id, bool for_update) 
 }
 
 std::int64_t InsertOffer(Connection& c, const Offer& o, std::int64_t now) {
-    auto res = c.Execute("cf.offer.insert", kInsertOffer,
-                         {o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, now});
+    auto res =
+        c.Execute("cf.offer.insert", kInsertOffer,
+                  {o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, now});
     return static_cast<std::int64_t>(res.insert_id);
 }
 
 bool DecideOffer(Connection& c, std::int64_t id, OfferState to, std::int64_t now) {
-    return c.Execute("cf.offer.decide", kDecideOffer, {std::string(Name(to)), now, id}).affected == 1;
+    return c.Execute("cf.offer.decide", kDecideOffer, {std::string(Name(to)), now, id}).affected ==
+           1;
 }
 
-std::int64_t InsertUpdate(Connection& c, std::int64_t campaign_id, std::int64_t author_id, const Update& u,
-                          std::int64_t now) {
-    auto res = c.Execute("cf.update.insert", kInsertUpdate, {campaign_id, author_id, u.title, u.body, now});
+std::int64_t InsertUpdate(Connection& c, std::int64_t campaign_id, std::int64_t author_id,
+                          const Update& u, std::int64_t now) {
+    auto res = c.Execute("cf.update.insert", kInsertUpdate,
+                         {campaign_id, author_id, u.title, u.body, now});
     return static_cast<std::int64_t>(res.insert_id);
 }
 
 std::vector<Update> ListUpdates(Connection& c, std::int64_t campaign_id, int limit) {
     std::vector<Update> out;
-    for (const Row& r : c.Execute("cf.update.list", kListUpdates, {campaign_id, std::int64_t{limit}}).rows) {
+    for (const Row& r :
+         c.Execute("cf.update.list", kListUpdates, {campaign_id, std::int64_t{limit}}).rows) {
         out.push_back(Update{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Int(4)});
     }
     return out;

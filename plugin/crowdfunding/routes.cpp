@@ -11,7 +11,8 @@ namespace placette::crowdfunding {
 
 namespace {
 using Fn = http::Response (*)(const Section&, const core::Env&, core::Ctx&);
-using BlockFn = void (*)(const Section&, const core::Env&, core::Ctx&, ctemplate::TemplateDictionary&);
+using BlockFn = void (*)(const Section&, const core::Env&, core::Ctx&,
+                         ctemplate::TemplateDictionary&);
 
 core::SectionHandler Bind(const std::shared_ptr<const Section>& s, Fn fn) {
     return [s, fn](const core::Env& env, core::Ctx& ctx) { return fn(*s, env, ctx); };
@@ -47,8 +48,10 @@ void Register(core::RouteTable& routes, const core::Config& config) {
 
     routes.Add("GET", "/projects/{id:int}/rewards/new", "cf.reward.new", Bind(s, RewardNewForm));
     routes.Add("POST", "/projects/{id:int}/rewards", "cf.reward.create", Bind(s, RewardCreate));
-    routes.Add("GET", "/projects/{id:int}/rewards/{rid:int}/edit", "cf.reward.edit", Bind(s, RewardEditForm));
-    routes.Add("POST", "/projects/{id:int}/rewards/{rid:int}", "cf.reward.update", Bind(s, RewardUpdate));
+    routes.Add("GET", "/projects/{id:int}/rewards/{rid:int}/edit", "cf.reward.edit",
+               Bind(s, RewardEditForm));
+    routes.Add("POST", "/projects/{id:int}/rewards/{rid:int}", "cf.reward.update",
+               Bind(s, RewardUpdate));
     routes.Add("GET", "/projects/{id:int}/needs/new", "cf.need.new", Bind(s, NeedNewForm));
     routes.Add("POST", "/projects/{id:int}/needs", "cf.need.create", Bind(s, NeedCreate));
     routes.Add("GET", "/needs/{nid:int}/offer", "cf.offer.new", Bind(s, OfferForm));
@@ -62,14 +65,21 @@ void Register(core::RouteTable& routes, const core::Config& config) {
 
     routes.Add("GET", "/staff/campaigns", "cf.staff.queue", Bind(s, StaffQueue), staff);
     routes.Add("GET", "/staff/campaigns/{id:int}", "cf.staff.review", Bind(s, StaffReview), staff);
-    routes.Add("POST", "/staff/campaigns/{id:int}/approve", "cf.staff.approve", Bind(s, StaffApprove), staff);
-    routes.Add("POST", "/staff/campaigns/{id:int}/changes", "cf.staff.changes", Bind(s, StaffRequestChanges), staff);
-    routes.Add("POST", "/staff/campaigns/{id:int}/reject", "cf.staff.reject", Bind(s, StaffReject), staff);
-    routes.Add("POST", "/staff/campaigns/{id:int}/feature", "cf.staff.feature", Bind(s, StaffFeature), staff);
+    routes.Add("POST", "/staff/campaigns/{id:int}/approve", "cf.staff.approve",
+               Bind(s, StaffApprove), staff);
+    routes.Add("POST", "/staff/campaigns/{id:int}/changes", "cf.staff.changes",
+               Bind(s, StaffRequestChanges), staff);
+    routes.Add("POST", "/staff/campaigns/{id:int}/reject", "cf.staff.reject", Bind(s, StaffReject),
+               staff);
+    routes.Add("POST", "/staff/campaigns/{id:int}/feature", "cf.staff.feature",
+               Bind(s, StaffFeature), staff);
     routes.Add("GET", "/staff/pledges", "cf.staff.pledges", Bind(s, StaffPledges), staff);
-    routes.Add("POST", "/staff/pledges/{id:int}/received", "cf.staff.received", Bind(s, StaffReceived), staff);
-    routes.Add("POST", "/staff/pledges/{id:int}/cancel", "cf.staff.cancel_pledge", Bind(s, StaffCancelPledge), staff);
-    routes.Add("POST", "/staff/pledges/{id:int}/refunded", "cf.staff.refunded", Bind(s, StaffRefunded), staff);
+    routes.Add("POST", "/staff/pledges/{id:int}/received", "cf.staff.received",
+               Bind(s, StaffReceived), staff);
+    routes.Add("POST", "/staff/pledges/{id:int}/cancel", "cf.staff.cancel_pledge",
+               Bind(s, StaffCancelPledge), staff);
+    routes.Add("POST", "/staff/pledges/{id:int}/refunded", "cf.staff.refunded",
+               Bind(s, StaffRefunded), staff);
 
     routes.AddBlock(core::Slot::kHome, BindBlock(s, HomeBlock));
     routes.AddBlock(core::Slot::kMe, BindBlock(s, MeBlock));

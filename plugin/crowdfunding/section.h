@@ -15,16 +15,17 @@ namespace placette::crowdfunding {
 // creates a checkout, stores its reference on the pledge and returns the provider's page; the
 // manual provider returns the pledge's own page, which explains how to pay at the town hall.
 class PaymentStarter {
-public:
+  public:
     virtual ~PaymentStarter() = default;
     virtual std::string name() const = 0;
     // `pledge_path` is the pledge's page below the site (base path included): where the citizen
     // lands after paying. Returns the URL to send the citizen to (303).
-    virtual std::string Start(const core::Env& env, const Pledge& pledge, const std::string& pledge_path) = 0;
+    virtual std::string Start(const core::Env& env, const Pledge& pledge,
+                              const std::string& pledge_path) = 0;
 };
 
 class ManualStarter : public PaymentStarter {
-public:
+  public:
     std::string name() const override { return "manual"; }
     std::string Start(const core::Env&, const Pledge&, const std::string& pledge_path) override {
         return pledge_path;

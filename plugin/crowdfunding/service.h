@@ -1,5 +1,6 @@
 // Crowdfunding's rules: who may do what to a campaign, checked against the state machines and
-// applied in one re-runnable transaction each (campaign row locked first, then pledge, then reward).
+// applied in one re-runnable transaction each (campaign row locked first, then pledge, then
+// reward).
 #pragma once
 
 #include <cstdint>
@@ -22,7 +23,9 @@ struct Actor {
     std::int64_t id = 0;
     std::string name;
     bool staff = false;
-    static Actor Of(const core::Viewer& v) { return Actor{v.user_id, v.display_name, v.is_staff()}; }
+    static Actor Of(const core::Viewer& v) {
+        return Actor{v.user_id, v.display_name, v.is_staff()};
+    }
     static Actor System() { return Actor{0, "placette-admin", true}; }
 };
 
@@ -30,10 +33,10 @@ struct Actor {
 struct Outcome {
     enum class Status { kOk, kNotFound, kForbidden, kConflict, kInvalid };
     Status status = Status::kOk;
-    std::int64_t id = 0;      // the created or found record
-    std::string reason;       // kConflict: catalog key of the explanation
+    std::int64_t id = 0;       // the created or found record
+    std::string reason;        // kConflict: catalog key of the explanation
     core::FieldErrors errors;  // kInvalid: translated message per field
-    bool changed = true;      // false: an idempotent repeat that changed nothing
+    bool changed = true;       // false: an idempotent repeat that changed nothing
 
     bool ok() const { return status == Status::kOk; }
     static Outcome Ok(std::int64_t id = 0, bool changed = true);
@@ -58,7 +61,7 @@ struct ListQuery {
 };
 struct ListPage {
     std::vector<Campaign> items;
-    std::string next;  // cursor of the next page, "" on the last one
+    std::string next;             // cursor of the next page, "" on the last one
     bool search_ignored = false;  // q had no word of 3 letters or more
 };
 
@@ -77,7 +80,7 @@ struct TickReport {
 };
 
 class Service {
-public:
+  public:
     Service(core::db::Pool& pool, const Rules& rules) : pool_(pool), rules_(rules) {}
     const Rules& rules() const { return rules_; }
 
@@ -93,7 +96,8 @@ public:
 
     // Rewards, needs, offers, news.
     Outcome AddReward(const Actor& a, std::int64_t campaign_id, const RewardInput& in);
-    Outcome EditReward(const Actor& a, std::int64_t reward_id, const RewardInput& in, const Texts& tx);
+    Outcome EditReward(const Actor& a, std::int64_t reward_id, const RewardInput& in,
+                       const Texts& tx);
     Outcome AddNeed(const Actor& a, std::int64_t campaign_id, const NeedInput& in);
     Outcome OfferHelp(const Actor& a, std::int64_t need_id, const OfferInput& in);
     Outcome DecideOffer(const Actor& a, std::int64_t offer_id, bool accept);
@@ -132,14 +136,16 @@ public:
     std::vector<Pledge> PledgesInState(PledgeState s, int limit);
     std::int64_t CountPledges(PledgeState s);
 
-private:
+  private:
     // Locks the campaign row and runs fn(conn, campaign) in one transaction; NotFound if absent.
-    Outcome WithCampaign(std::int64_t id, const std::function<Outcome(core::db::Connection&, Campaign&)>& fn);
+    Outcome WithCampaign(std::int64_t id,
+                         const std::function<Outcome(core::db::Connection&, Campaign&)>& fn);
     // Same, for a pledge: locks its campaign then the pledge row.
     Outcome WithPledge(std::int64_t pledge_id,
                        const std::function<Outcome(core::db::Connection&, Campaign&, Pledge&)>& fn);
     bool CloseCampaign(std::int64_t id, std::int64_t now, TickReport& report);
-    bool ExpirePledge(std::int64_t id, std::int64_t now, const TickHooks& hooks, TickReport& report);
+    bool ExpirePledge(std::int64_t id, std::int64_t now, const TickHooks& hooks,
+                      TickReport& report);
 
     core::db::Pool& pool_;
     const Rules& rules_;  // owned by the section, lives as long as the application

@@ -65,7 +65,8 @@ Outcome Outcome::Invalid(std::string field, std::string message) {
     return o;
 }
 
-Outcome Service::WithCampaign(std::int64_t id, const std::function<Outcome(Connection&, Campaign&)>& fn) {
+Outcome Service::WithCampaign(std::int64_t id,
+                              const std::function<Outcome(Connection&, Campaign&)>& fn) {
     return core::db::RunInTransaction(pool_, [&](Connection& c) -> Outcome {
         auto k = repo::FindCampaign(c, id, true);
         if (!k) return Outcome::NotFound();
@@ -110,7 +111,8 @@ Outcome Service::Submit(const Actor& a, std::int64_t id) {
         if (k.state == State::kSubmitted) return Outcome::Ok(k.id, false);  // double click
         repo::StateChange change;
         change.submitted_at = now;
-        if (!Apply(c, k, Event::kSubmit, a, change, "", now)) return Outcome::Conflict("cf.conflict.submit");
+        if (!Apply(c, k, Event::kSubmit, a, change, "", now))
+            return Outcome::Conflict("cf.conflict.submit");
         return Outcome::Ok(k.id);
     });
 }
@@ -129,7 +131,8 @@ Outcome Service::Review(const Actor& a, std::int64_t id, Event e, const std::str
             change.ends_at = now + std::int64_t{k.duration_days} * 86400;
             change.cap_percent = rules_.cap_percent;
         }
-        if (!Apply(c, k, e, a, change, message, now)) return Outcome::Conflict("cf.conflict.review");
+        if (!Apply(c, k, e, a, change, message, now))
+            return Outcome::Conflict("cf.conflict.review");
         return Outcome::Ok(k.id);
     });
 }
@@ -141,7 +144,8 @@ Outcome Service::Cancel(const Actor& a, std::int64_t id, const std::string& reas
         if (k.state == State::kCancelled) return Outcome::Ok(k.id, false);
         repo::StateChange change;
         change.closed_at = now;
-        if (!Apply(c, k, Event::kCancel, a, change, reason, now)) return Outcome::Conflict("cf.conflict.cancel");
+        if (!Apply(c, k, Event::kCancel, a, change, reason, now))
+            return Outcome::Conflict("cf.conflict.cancel");
         ReleasePledgesOfClosedCampaign(c, k, now);
         return Outcome::Ok(k.id);
     });
@@ -152,7 +156,8 @@ Outcome Service::MarkRealised(const Actor& a, std::int64_t id) {
     return WithCampaign(id, [&](Connection& c, Campaign& k) {
         if (!IsOwner(a, k) && !a.staff) return Outcome::Forbidden();
         if (k.state == State::kRealised) return Outcome::Ok(k.id, false);
-        if (!Apply(c, k, Event::kMarkRealised, a, {}, "", now)) return Outcome::Conflict("cf.conflict.realised");
+        if (!Apply(c, k, Event::kMarkRealised, a, {}, "", now))
+            return Outcome::Conflict("cf.conflict.realised");
         return Outcome::Ok(k.id);
     });
 }
@@ -163,7 +168,8 @@ Outcome Service::SetFeatured(const Actor& a, std::int64_t id, bool featured) {
     return WithCampaign(id, [&](Connection& c, Campaign& k) {
         if (!IsPublic(k.state)) return Outcome::Conflict("cf.conflict.feature");
         repo::SetFeatured(c, k.id, featured);
-        repo::InsertLog(c, k.id, a.id, a.name, featured ? "feature" : "unfeature", k.state, k.state, "", now);
+        repo::InsertLog(c, k.id, a.id, a.name, featured ? "feature" : "unfeature", k.state, k.state,
+                        "", now);
         return Outcome::Ok(k.id);
     });
 }
@@ -172,14 +178,16 @@ int ReleasePledgesOfClosedCampaign(Connection& c, const Campaign& k, std::int64_
     std::int64_t released = 0;
     for (std::int64_t id : repo::PledgeIds(c, k.id, PledgeState::kPending)) {
         auto p = repo::FindPledge(c, id, true);
-        if (!p || !repo::MovePledge(c, id, PledgeState::kPending, PledgeState::kFailed, now)) continue;
+        if (!p || !repo::MovePledge(c, id, PledgeState::kPending, PledgeState::kFailed, now))
+            continue;
         if (p->reward_id) repo::ReleaseReward(c, *p->reward_id);
         released += p->amount;
     }
     int refunds = 0;
     for (std::int64_t id : repo::PledgeIds(c, k.id, PledgeState::kPaid)) {
         auto p = repo::FindPledge(c, id, true);
-        if (!p || !repo::MovePledge(c, id, PledgeState::kPaid, PledgeState::kRefundPending, now)) continue;
+        if (!p || !repo::MovePledge(c, id, PledgeState::kPaid, PledgeState::kRefundPending, now))
+            continue;
         released += p->amount;
         ++refunds;
     }

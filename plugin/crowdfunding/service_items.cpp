@@ -32,7 +32,8 @@ Outcome Service::AddReward(const Actor& a, std::int64_t campaign_id, const Rewar
     });
 }
 
-Outcome Service::EditReward(const Actor& a, std::int64_t reward_id, const RewardInput& in, const Texts& tx) {
+Outcome Service::EditReward(const Actor& a, std::int64_t reward_id, const RewardInput& in,
+                            const Texts& tx) {
     auto found = GetReward(reward_id);
     if (!found) return Outcome::NotFound();
     const std::int64_t now = core::NowSeconds();
@@ -46,8 +47,9 @@ Outcome Service::EditReward(const Actor& a, std::int64_t reward_id, const Reward
                                                   {{"claimed", std::to_string(current->claimed)}}));
         }
         if (in.min_amount != current->min_amount && current->claimed > 0) {
-            return Outcome::Invalid("min_amount", tx.F("cf.error.min_frozen",
-                                                       {{"min", tx.Money(current->min_amount, k.currency)}}));
+            return Outcome::Invalid(
+                "min_amount",
+                tx.F("cf.error.min_frozen", {{"min", tx.Money(current->min_amount, k.currency)}}));
         }
         Reward r = ToReward(k.id, in);
         r.id = reward_id;
@@ -99,7 +101,8 @@ Outcome Service::DecideOffer(const Actor& a, std::int64_t offer_id, bool accept)
         if (!current) return Outcome::NotFound();
         const OfferState wanted = accept ? OfferState::kAccepted : OfferState::kDeclined;
         if (current->state == wanted) return Outcome::Ok(offer_id, false);
-        if (!repo::DecideOffer(c, offer_id, wanted, now)) return Outcome::Conflict("cf.conflict.offer_decided");
+        if (!repo::DecideOffer(c, offer_id, wanted, now))
+            return Outcome::Conflict("cf.conflict.offer_decided");
         return Outcome::Ok(offer_id);
     });
 }

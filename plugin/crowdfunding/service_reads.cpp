@@ -1,9 +1,9 @@
 // Read side of the section: the campaign page's pieces, the keyset-paginated listing with its
 // filters checked against the configured lists, and the queues of /me and /staff.
+#include <charconv>
+
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
-
-#include <charconv>
 
 namespace placette::crowdfunding {
 
@@ -95,7 +95,8 @@ std::vector<LogEntry> Service::Log(std::int64_t campaign_id) {
 }
 
 std::vector<Pledge> Service::CampaignPledges(std::int64_t campaign_id) {
-    return Read(pool_, [&](Connection& c) { return repo::ListCampaignPledges(c, campaign_id, 500); });
+    return Read(pool_,
+                [&](Connection& c) { return repo::ListCampaignPledges(c, campaign_id, 500); });
 }
 
 std::optional<Pledge> Service::GetPledge(std::int64_t id) {
@@ -129,7 +130,8 @@ std::vector<Campaign> Service::OwnedBy(std::int64_t owner_id, int limit) {
 }
 
 std::vector<Pledge> Service::PledgesOf(std::int64_t backer_id, int limit) {
-    return Read(pool_, [&](Connection& c) { return repo::ListPledgesOfBacker(c, backer_id, limit); });
+    return Read(pool_,
+                [&](Connection& c) { return repo::ListPledgesOfBacker(c, backer_id, limit); });
 }
 
 std::vector<Offer> Service::OffersBy(std::int64_t user_id, int limit) {

@@ -11,7 +11,8 @@ namespace {
 using core::db::Connection;
 constexpr int kBatch = 500;
 
-void RecordFee(Connection& c, const Campaign& k, int fee_percent, std::int64_t collected, std::int64_t now) {
+void RecordFee(Connection& c, const Campaign& k, int fee_percent, std::int64_t collected,
+               std::int64_t now) {
     if (fee_percent <= 0 || collected <= 0) return;
     const std::int64_t fee = core::Percent(core::Money{collected, k.currency}, fee_percent).minor;
     if (fee <= 0) return;
@@ -21,7 +22,8 @@ void RecordFee(Connection& c, const Campaign& k, int fee_percent, std::int64_t c
 
 bool Service::CloseCampaign(std::int64_t id, std::int64_t now, TickReport& report) {
     Outcome o = WithCampaign(id, [&](Connection& c, Campaign& k) {
-        if (k.state != State::kLive || k.ends_at > now) return Outcome::Ok(id, false);  // another tick did it
+        if (k.state != State::kLive || k.ends_at > now)
+            return Outcome::Ok(id, false);  // another tick did it
         const std::int64_t collected = repo::LedgerCollected(c, k.id);
         const Event e = EndEvent(k.model, collected, k.goal);
         const State to = *Next(k.state, e);
@@ -31,7 +33,8 @@ bool Service::CloseCampaign(std::int64_t id, std::int64_t now, TickReport& repor
         change.closed_at = now;
         if (!repo::ChangeState(c, k.id, change, now)) return Outcome::Ok(id, false);
         const Actor system = Actor::System();
-        repo::InsertLog(c, k.id, system.id, system.name, std::string(Name(e)), State::kLive, to, "", now);
+        repo::InsertLog(c, k.id, system.id, system.name, std::string(Name(e)), State::kLive, to, "",
+                        now);
         k.state = to;
         if (to == State::kSucceeded) {
             RecordFee(c, k, rules_.fee_percent, collected, now);
@@ -45,18 +48,21 @@ bool Service::CloseCampaign(std::int64_t id, std::int64_t now, TickReport& repor
     return o.changed;
 }
 
-bool Service::ExpirePledge(std::int64_t id, std::int64_t now, const TickHooks& hooks, TickReport& report) {
+bool Service::ExpirePledge(std::int64_t id, std::int64_t now, const TickHooks& hooks,
+                           TickReport& report) {
     // Asking the provider talks to the outside: before the transaction, never inside it.
     auto seen = GetPledge(id);
     if (!seen || seen->state != PledgeState::kPending) return false;
-    if (seen->provider != "manual" && (!hooks.provider_confirms_unpaid || !hooks.provider_confirms_unpaid(*seen))) {
+    if (seen->provider != "manual" &&
+        (!hooks.provider_confirms_unpaid || !hooks.provider_confirms_unpaid(*seen))) {
         ++report.waiting_provider;
         return false;
     }
     Outcome o = WithPledge(id, [&](Connection& c, Campaign& k, Pledge& p) {
         if (p.state != PledgeState::kPending) return Outcome::Ok(id, false);
         const bool manual = p.provider == "manual";
-        const int minutes = manual ? rules_.manual_pending_timeout_minutes : rules_.pending_timeout_minutes;
+        const int minutes =
+            manual ? rules_.manual_pending_timeout_minutes : rules_.pending_timeout_minutes;
         if (p.created_at >= now - std::int64_t{minutes} * 60) return Outcome::Ok(id, false);
         if (!repo::MovePledge(c, p.id, PledgeState::kPending, PledgeState::kExpired, now)) {
             return Outcome::Ok(id, false);
@@ -72,11 +78,13 @@ bool Service::ExpirePledge(std::int64_t id, std::int64_t now, const TickHooks& h
 TickReport Service::Tick(std::int64_t now, const TickHooks& hooks) {
     TickReport report;
     auto read = [&](auto fn) { return core::db::Run(pool_, fn); };
-    for (std::int64_t id : read([&](Connection& c) { return repo::EndedLiveIds(c, now, kBatch); })) {
+    for (std::int64_t id :
+         read([&](Connection& c) { return repo::EndedLiveIds(c, now, kBatch); })) {
         CloseCampaign(id, now, report);
     }
     // A campaign cancelled or failed while a payment was being confirmed: catch up.
-    for (std::int64_t id : read([&](Connection& c) { return repo::ClosedWithPaidPledges(c, kBatch); })) {
+    for (std::int64_t id :
+         read([&](Connection& c) { return repo::ClosedWithPaidPledges(c, kBatch); })) {
         WithCampaign(id, [&](Connection& c, Campaign& k) {
             if (k.state == State::kFailed || k.state == State::kCancelled) {
                 report.refunds_requested += ReleasePledgesOfClosedCampaign(c, k, now);
@@ -84,7 +92,8 @@ TickReport Service::Tick(std::int64_t now, const TickHooks& hooks) {
             return Outcome::Ok(id);
         });
     }
-    const std::int64_t manual_cutoff = now - std::int64_t{rules_.manual_pending_timeout_minutes} * 60;
+    const std::int64_t manual_cutoff =
+        now - std::int64_t{rules_.manual_pending_timeout_minutes} * 60;
     const std::int64_t other_cutoff = now - std::int64_t{rules_.pending_timeout_minutes} * 60;
     for (std::int64_t id : read([&](Connection& c) {
              return repo::StalePendingIds(c, manual_cutoff, other_cutoff, 2 * kBatch);

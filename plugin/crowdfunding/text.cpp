@@ -16,7 +16,8 @@ std::chrono::year_month_day Ymd(std::int64_t epoch) {
 }
 
 // Latin-1 supplement letters (UTF-8 C3 80..BF) folded to ASCII; '*' = two letters, '-' = none.
-constexpr std::string_view kFold = "aaaaaa*ceeeeiiiidnooooo-ouuuuy-*aaaaaa*ceeeeiiiidnooooo-ouuuuy-y";
+constexpr std::string_view kFold =
+    "aaaaaa*ceeeeiiiidnooooo-ouuuuy-*aaaaaa*ceeeeiiiidnooooo-ouuuuy-y";
 
 void AppendSlugChar(std::string& out, std::string_view piece) {
     for (char c : piece) {
@@ -42,7 +43,8 @@ std::string Texts::Date(std::int64_t epoch) const {
     auto ymd = Ymd(epoch);
     const unsigned month = static_cast<unsigned>(ymd.month());
     return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-           T("cf.month." + std::to_string(month)) + " " + std::to_string(static_cast<int>(ymd.year()));
+           T("cf.month." + std::to_string(month)) + " " +
+           std::to_string(static_cast<int>(ymd.year()));
 }
 
 std::string Texts::IsoDate(std::string_view text) const {
@@ -78,7 +80,10 @@ bool IsCleanUtf8(std::string_view s) {
             ++i;
             continue;
         }
-        int extra = (c >= 0xC2 && c <= 0xDF) ? 1 : (c >= 0xE0 && c <= 0xEF) ? 2 : (c >= 0xF0 && c <= 0xF4) ? 3 : -1;
+        int extra = (c >= 0xC2 && c <= 0xDF)   ? 1
+                    : (c >= 0xE0 && c <= 0xEF) ? 2
+                    : (c >= 0xF0 && c <= 0xF4) ? 3
+                                               : -1;
         if (extra < 0 || i + static_cast<std::size_t>(extra) >= s.size()) return false;
         std::uint32_t cp = c & (0x3F >> extra);
         for (int k = 1; k <= extra; ++k) {

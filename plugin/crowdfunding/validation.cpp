@@ -48,7 +48,8 @@ std::optional<std::int64_t> WholeNumber(std::string_view text) {
 
 // A count between min and max, with a message naming both otherwise.
 std::optional<std::int64_t> Count(const http::Form& f, const std::string& name, std::int64_t min,
-                                  std::int64_t max, const char* key, const Texts& tx, FieldErrors& errors) {
+                                  std::int64_t max, const char* key, const Texts& tx,
+                                  FieldErrors& errors) {
     auto v = WholeNumber(f.GetOr(name));
     if (!v || *v < min || *v > max) {
         errors.Add(name, tx.F(key, {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
@@ -96,12 +97,13 @@ void ParseLocation(const http::Form& f, const Texts& tx, FieldErrors& errors, Dr
     }
 }
 
-void ParseFrozenFields(const http::Form& f, const Rules& rules, const Texts& tx, FieldErrors& errors,
-                       Draft& d) {
+void ParseFrozenFields(const http::Form& f, const Rules& rules, const Texts& tx,
+                       FieldErrors& errors, Draft& d) {
     if (auto goal = ParseAmountField(f, "goal", rules, tx, false, errors)) {
         if (*goal < rules.min_goal || *goal > rules.max_goal) {
-            errors.Add("goal", tx.F("cf.error.goal_range", {{"min", tx.Money(rules.min_goal, rules.currency)},
-                                                           {"max", tx.Money(rules.max_goal, rules.currency)}}));
+            errors.Add("goal", tx.F("cf.error.goal_range",
+                                    {{"min", tx.Money(rules.min_goal, rules.currency)},
+                                     {"max", tx.Money(rules.max_goal, rules.currency)}}));
         } else {
             d.goal = *goal;
         }
@@ -111,7 +113,8 @@ void ParseFrozenFields(const http::Form& f, const Rules& rules, const Texts& tx,
     } else {
         errors.Add("funding_model", tx.T("cf.error.funding_model"));
     }
-    if (auto days = Count(f, "duration_days", rules.min_days, rules.max_days, "cf.error.duration", tx, errors)) {
+    if (auto days = Count(f, "duration_days", rules.min_days, rules.max_days, "cf.error.duration",
+                          tx, errors)) {
         d.duration_days = static_cast<int>(*days);
     }
 }
@@ -142,12 +145,13 @@ std::optional<std::int64_t> ParseAmountField(const http::Form& f, const std::str
     return money->minor;
 }
 
-std::optional<Draft> ParseDraft(const http::Form& f, const Rules& rules, const Texts& tx, bool frozen,
-                                FieldErrors& errors) {
+std::optional<Draft> ParseDraft(const http::Form& f, const Rules& rules, const Texts& tx,
+                                bool frozen, FieldErrors& errors) {
     Draft d;
     Text(f, "title", kTitleMax, "cf.error.title_required", tx, errors, d.title);
     Text(f, "summary", kSummaryMax, "cf.error.summary_required", tx, errors, d.summary);
-    Text(f, "description", kDescriptionMax, "cf.error.description_required", tx, errors, d.description);
+    Text(f, "description", kDescriptionMax, "cf.error.description_required", tx, errors,
+         d.description);
     d.neighbourhood = f.GetOr("neighbourhood");
     if (!Contains(rules.neighbourhoods, d.neighbourhood)) {
         errors.Add("neighbourhood", tx.T("cf.error.neighbourhood"));
@@ -168,8 +172,9 @@ std::optional<RewardInput> ParseReward(const http::Form& f, const Rules& rules, 
     if (auto min = ParseAmountField(f, "min_amount", rules, tx, false, errors)) {
         if (*min < rules.min_pledge || *min > rules.max_per_citizen) {
             errors.Add("min_amount",
-                       tx.F("cf.error.reward_min_range", {{"min", tx.Money(rules.min_pledge, rules.currency)},
-                                                          {"max", tx.Money(rules.max_per_citizen, rules.currency)}}));
+                       tx.F("cf.error.reward_min_range",
+                            {{"min", tx.Money(rules.min_pledge, rules.currency)},
+                             {"max", tx.Money(rules.max_per_citizen, rules.currency)}}));
         } else {
             r.min_amount = *min;
         }
@@ -219,10 +224,11 @@ std::optional<UpdateInput> ParseUpdate(const http::Form& f, const Texts& tx, Fie
     return u;
 }
 
-std::optional<std::string> ParseReason(const http::Form& f, const std::string& field, const Texts& tx,
-                                       FieldErrors& errors) {
+std::optional<std::string> ParseReason(const http::Form& f, const std::string& field,
+                                       const Texts& tx, FieldErrors& errors) {
     std::string reason;
-    if (!Text(f, field, kShortTextMax, "cf.error.reason_required", tx, errors, reason)) return std::nullopt;
+    if (!Text(f, field, kShortTextMax, "cf.error.reason_required", tx, errors, reason))
+        return std::nullopt;
     return reason;
 }
 
@@ -233,7 +239,8 @@ std::optional<PledgeInput> ParsePledge(const http::Form& f, const Rules& rules, 
     std::string reward = f.GetOr("reward");
     if (!reward.empty() && reward != "none") {
         p.reward_id = WholeNumber(reward);
-        if (!p.reward_id || *p.reward_id <= 0) errors.Add("reward", tx.T("cf.error.reward_unknown"));
+        if (!p.reward_id || *p.reward_id <= 0)
+            errors.Add("reward", tx.T("cf.error.reward_unknown"));
     }
     // Without a reward the amount is required; with one, empty means the reward's minimum.
     p.amount = ParseAmountField(f, "amount", rules, tx, p.reward_id.has_value(), errors);

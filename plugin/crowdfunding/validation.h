@@ -54,17 +54,19 @@ inline constexpr std::size_t kTitleMax = 120, kSummaryMax = 300, kDescriptionMax
                              kShortTextMax = 2000, kPlaceMax = 160, kPledgeMessageMax = 500;
 
 // `frozen`: the campaign is live, so goal, funding model and duration are not read.
-std::optional<Draft> ParseDraft(const http::Form& f, const Rules& rules, const Texts& tx, bool frozen,
-                                core::FieldErrors& errors);
+std::optional<Draft> ParseDraft(const http::Form& f, const Rules& rules, const Texts& tx,
+                                bool frozen, core::FieldErrors& errors);
 // `today` is YYYY-MM-DD; an estimated delivery before it is refused.
 std::optional<RewardInput> ParseReward(const http::Form& f, const Rules& rules, const Texts& tx,
                                        const std::string& today, core::FieldErrors& errors);
 std::optional<NeedInput> ParseNeed(const http::Form& f, const Texts& tx, core::FieldErrors& errors);
-std::optional<OfferInput> ParseOffer(const http::Form& f, const Texts& tx, core::FieldErrors& errors);
-std::optional<UpdateInput> ParseUpdate(const http::Form& f, const Texts& tx, core::FieldErrors& errors);
-// A required free-text reason in `field` (changes requested, rejection, cancellation).
-std::optional<std::string> ParseReason(const http::Form& f, const std::string& field, const Texts& tx,
+std::optional<OfferInput> ParseOffer(const http::Form& f, const Texts& tx,
+                                     core::FieldErrors& errors);
+std::optional<UpdateInput> ParseUpdate(const http::Form& f, const Texts& tx,
                                        core::FieldErrors& errors);
+// A required free-text reason in `field` (changes requested, rejection, cancellation).
+std::optional<std::string> ParseReason(const http::Form& f, const std::string& field,
+                                       const Texts& tx, core::FieldErrors& errors);
 // The token must be 32 hex characters (the handler answers 400 otherwise, see IsPledgeToken).
 std::optional<PledgeInput> ParsePledge(const http::Form& f, const Rules& rules, const Texts& tx,
                                        core::FieldErrors& errors);

@@ -41,40 +41,50 @@ std::string PledgeReference(std::int64_t id) {
 
 std::optional<http::Response> Refusal(const core::Env& env, core::Ctx& ctx, const Outcome& o) {
     switch (o.status) {
-        case Outcome::Status::kNotFound: throw http::NotFound("crowdfunding record not found");
-        case Outcome::Status::kForbidden: throw http::Forbidden("not the owner");
-        case Outcome::Status::kConflict: return core::RenderError(env, ctx, 409, ctx.T(env, o.reason));
+        case Outcome::Status::kNotFound:
+            throw http::NotFound("crowdfunding record not found");
+        case Outcome::Status::kForbidden:
+            throw http::Forbidden("not the owner");
+        case Outcome::Status::kConflict:
+            return core::RenderError(env, ctx, 409, ctx.T(env, o.reason));
         case Outcome::Status::kOk:
-        case Outcome::Status::kInvalid: break;
+        case Outcome::Status::kInvalid:
+            break;
     }
     return std::nullopt;
 }
 
-http::Response AfterCommand(const core::Env& env, core::Ctx& ctx, const Outcome& o, const std::string& to) {
+http::Response AfterCommand(const core::Env& env, core::Ctx& ctx, const Outcome& o,
+                            const std::string& to) {
     if (auto r = Refusal(env, ctx, o)) return *r;
     if (o.status == Outcome::Status::kInvalid) return core::RenderError(env, ctx, 400);
     return http::Response::Redirect(to, 303);
 }
 
-std::string StateLabel(const Texts& tx, State s) { return tx.T("cf.state." + std::string(Name(s))); }
+std::string StateLabel(const Texts& tx, State s) {
+    return tx.T("cf.state." + std::string(Name(s)));
+}
 
 std::string PledgeStateLabel(const Texts& tx, PledgeState s) {
     return tx.T("cf.pledge_state." + std::string(Name(s)));
 }
 
-void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now, ctemplate::TemplateDictionary& d) {
+void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
+                 ctemplate::TemplateDictionary& d) {
     const std::int64_t percent = k.goal > 0 ? k.collected * 100 / k.goal : 0;
     d.SetValue("RAISED", tx.Money(k.collected, k.currency));
     d.SetValue("GOAL", tx.Money(k.goal, k.currency));
     d.SetIntValue("PERCENT", static_cast<long>(percent));
     d.SetIntValue("PROGRESS", static_cast<long>(std::min<std::int64_t>(percent, 100)));
-    d.SetValue("FUNDING_TEXT", tx.F("cf.funding_text", {{"raised", tx.Money(k.collected, k.currency)},
-                                                         {"goal", tx.Money(k.goal, k.currency)},
-                                                         {"percent", std::to_string(percent)}}));
+    d.SetValue("FUNDING_TEXT",
+               tx.F("cf.funding_text", {{"raised", tx.Money(k.collected, k.currency)},
+                                        {"goal", tx.Money(k.goal, k.currency)},
+                                        {"percent", std::to_string(percent)}}));
     std::string days;
     if (k.state == State::kLive && k.ends_at > now) {
         const std::int64_t left = DaysLeft(now, k.ends_at);
-        days = left <= 1 ? tx.T("cf.last_day") : tx.F("cf.days_left", {{"days", std::to_string(left)}});
+        days = left <= 1 ? tx.T("cf.last_day")
+                         : tx.F("cf.days_left", {{"days", std::to_string(left)}});
     } else if (k.closed_at > 0) {
         days = tx.F("cf.ended_on", {{"date", tx.Date(k.closed_at)}});
     } else if (k.state == State::kLive) {
@@ -83,9 +93,11 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now, ctemplate
     d.SetValue("DAYS_LEFT_TEXT", days);
     const std::string model = std::string(Name(k.model));
     d.SetValue("MODEL_LABEL", tx.T("cf.model." + model));
-    std::string end = k.ends_at > 0 ? tx.Date(k.ends_at) : tx.F("cf.after_days", {{"days", std::to_string(k.duration_days)}});
-    d.SetValue("MODEL_TEXT", tx.F("cf.model." + model + ".explain", {{"goal", tx.Money(k.goal, k.currency)},
-                                                                    {"date", end}}));
+    std::string end = k.ends_at > 0
+                          ? tx.Date(k.ends_at)
+                          : tx.F("cf.after_days", {{"days", std::to_string(k.duration_days)}});
+    d.SetValue("MODEL_TEXT", tx.F("cf.model." + model + ".explain",
+                                  {{"goal", tx.Money(k.goal, k.currency)}, {"date", end}}));
 }
 
 void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int64_t now,
@@ -104,8 +116,9 @@ void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int
     FillFunding(tx, k, now, d);
 }
 
-void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx, const std::vector<Campaign>& items,
-              ctemplate::TemplateDictionary& d, const std::string& section) {
+void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx,
+              const std::vector<Campaign>& items, ctemplate::TemplateDictionary& d,
+              const std::string& section) {
     const std::int64_t now = core::NowSeconds();
     for (const Campaign& k : items) {
         auto* item = d.AddSectionDictionary(section);
@@ -115,8 +128,8 @@ void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx, const
     }
 }
 
-void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section, const Options& options,
-                std::string_view selected) {
+void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
+                const Options& options, std::string_view selected) {
     for (const auto& [value, label] : options) {
         auto* o = d.AddSectionDictionary(section);
         o->SetValue("VALUE", value);
@@ -133,7 +146,8 @@ Options ThemeOptions(const Rules& rules, const Texts& tx) {
 
 Options NeighbourhoodOptions(const Rules& rules, const Texts& tx) {
     Options out;
-    for (const std::string& n : rules.neighbourhoods) out.emplace_back(n, tx.Label("cf.neighbourhood.", n));
+    for (const std::string& n : rules.neighbourhoods)
+        out.emplace_back(n, tx.Label("cf.neighbourhood.", n));
     return out;
 }
 

@@ -33,7 +33,8 @@ std::string PledgeReference(std::int64_t id);
 
 // Ok → 303 to `to`; not found → 404; forbidden → 403; conflict → themed 409 explaining why.
 // kInvalid is the caller's to re-display.
-http::Response AfterCommand(const core::Env& env, core::Ctx& ctx, const Outcome& o, const std::string& to);
+http::Response AfterCommand(const core::Env& env, core::Ctx& ctx, const Outcome& o,
+                            const std::string& to);
 // Throws the 404/403 of an outcome; returns the themed 409 for a conflict, or nothing.
 std::optional<http::Response> Refusal(const core::Env& env, core::Ctx& ctx, const Outcome& o);
 
@@ -41,17 +42,19 @@ std::optional<http::Response> Refusal(const core::Env& env, core::Ctx& ctx, cons
 void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int64_t now,
               ctemplate::TemplateDictionary& d);
 // RAISED, GOAL, PERCENT, PROGRESS (0–100), FUNDING_TEXT, DAYS_LEFT_TEXT, MODEL_TEXT.
-void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now, ctemplate::TemplateDictionary& d);
+void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
+                 ctemplate::TemplateDictionary& d);
 // One `section` dictionary per option with VALUE, LABEL and SELECTED for `selected`.
-void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section, const Options& options,
-                std::string_view selected);
+void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
+                const Options& options, std::string_view selected);
 Options ThemeOptions(const Rules& rules, const Texts& tx);
 Options NeighbourhoodOptions(const Rules& rules, const Texts& tx);
 Options NeedKindOptions(const Texts& tx);
 std::string StateLabel(const Texts& tx, State s);
 std::string PledgeStateLabel(const Texts& tx, PledgeState s);
 // Adds the cards of `items` under `section` of `d`, each including crowdfunding/card.tpl.
-void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx, const std::vector<Campaign>& items,
-              ctemplate::TemplateDictionary& d, const std::string& section);
+void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx,
+              const std::vector<Campaign>& items, ctemplate::TemplateDictionary& d,
+              const std::string& section);
 
 }  // namespace placette::crowdfunding::views

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     if (argc > 1) {
         areas.assign(argv + 1, argv + argc);
     } else {
-        areas = {"fcgi", "core", "host", "payments", "cli", "themes", "skills", "exchange", "community"};
+        areas = {"fcgi", "core", "host", "payments", "cli", "themes", "skills", "exchange", "community", "crowdfunding"};
     }
     CppUnit::TestResult controller;
     CppUnit::TestResultCollector result;

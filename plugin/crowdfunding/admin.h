@@ -1,0 +1,17 @@
+// The crowdfunding parts of placette-admin: check-ledger (every invariant of the spec, readable
+// report) and demo-data (idempotent sample campaigns). tick lives in payment_hooks.h.
+#pragma once
+
+#include <ostream>
+
+#include "plugin/core/config.h"
+#include "plugin/core/db.h"
+
+namespace placette::crowdfunding {
+
+// Prints one line per check (and per record breaking it); returns the number of failed checks.
+int RunCheckLedger(core::db::Pool& pool, const core::Config& config, std::ostream& out);
+// Loads the demo campaigns that are not there yet; prints how many. Returns 0.
+int RunDemoData(core::db::Pool& pool, const core::Config& config, std::ostream& out);
+
+}  // namespace placette::crowdfunding

@@ -1,7 +1,10 @@
 // The ceiling of the FastCGI path for bench/run: a libfcgi responder that answers every request
 // with one fixed body, on as many threads as Placette has workers. No parsing, no database.
 #include <fcgiapp.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -24,6 +27,12 @@ int main(int argc, char** argv) {
     const std::string head = "Status: 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
                              std::to_string(body.size()) + "\r\n\r\n";
     FCGX_Init();
+    // libfcgi catches SIGTERM for its own shutdown flag; this tool simply exits on it.
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
     int fd = FCGX_OpenSocket(argv[1], 256);
     if (fd < 0) return 1;
     ::chmod(argv[1], 0666);
@@ -46,6 +55,8 @@ int main(int argc, char** argv) {
             }
         });
     }
-    for (auto& t : threads) t.join();
-    return 0;
+    int sig = 0;
+    sigwait(&stop, &sig);
+    ::unlink(argv[1]);
+    std::_Exit(0);
 }

@@ -86,7 +86,9 @@ async function liveCampaign(owner, fields = {}, rewards = []) {
 
 /** Pledges through the back form; returns {res, pledgeId, token, html}. */
 async function pledge(client, id, { reward = 'none', amount = '', anonymous = false, message = '', token } = {}) {
-  const form = await formOf(client, `${P}/projects/${id}/back`);
+  const back = await client.get(`${P}/projects/${id}/back`);
+  if (back.status !== 200) return { res: back, pledgeId: 0, html: back.text };
+  const form = { csrf: hiddenInput(back.text, 'csrf'), token: hiddenInput(back.text, 'token') };
   const fields = { csrf: form.csrf, token: token ?? form.token, reward: String(reward), amount, message };
   if (anonymous) fields.anonymous = '1';
   const res = await client.post(`${P}/projects/${id}/pledges`, fields);
@@ -250,7 +252,8 @@ test('bad pledges come back with a message on the field and write nothing; not l
   assert.equal(noToken.status, 400, 'a pledge without its form token is malformed');
   const draft = await createDraft(alice, { title: 'Pas encore publié' });
   assert.equal((await bruno.post(`${P}/projects/${draft}/pledges`, { csrf, token: 'a'.repeat(32), amount: '5' })).status, 404);
-  sql(`UPDATE plc_campaigns SET ends_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE id = ${id}`);
+  sql(`UPDATE plc_campaigns SET published_at = UTC_TIMESTAMP() - INTERVAL 2 DAY, ends_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE
+       WHERE id = ${id}`);  // the end date passed, tick has not run yet
   const ended = await bruno.post(`${P}/projects/${id}/pledges`, { csrf, token: 'b'.repeat(32), amount: '5' });
   assert.equal(ended.status, 409);
   assert.match(plain(ended.text), /Ce projet ne reçoit pas de soutien en ce moment/);
@@ -344,28 +347,29 @@ test('in-kind needs: citizens offer help, the owner accepts or declines, the pag
 
 test('listing: search, filters by theme, neighbourhood and state, keyset pages; drafts never listed', async () => {
   const owner = one("SELECT ID FROM wp_users WHERE user_login = 'bruno'");
+  const word = `Zorglub${Date.now() % 1e7}`;  // unique per run: the stack may hold earlier runs
   for (let i = 0; i < 13; i++) {
     sql(`INSERT INTO plc_campaigns (owner_id, owner_name, state, title, slug, summary, description, neighbourhood, theme,
            goal_minor, duration_days, cap_percent, created_at, updated_at, published_at, ends_at)
-         VALUES (${owner}, 'Bruno Petit', '${i === 12 ? 'succeeded' : 'live'}', 'Zorglub numéro ${i}', 'zorglub', 'Résumé', 'Texte',
+         VALUES (${owner}, 'Bruno Petit', '${i === 12 ? 'succeeded' : 'live'}', '${word} numéro ${i}', 'zorglub', 'Résumé', 'Texte',
            '${i % 2 ? 'south' : 'east'}', '${i < 3 ? 'sport' : 'culture'}', 10000, 30, 150, UTC_TIMESTAMP(), UTC_TIMESTAMP(),
            UTC_TIMESTAMP() - INTERVAL ${i} HOUR, UTC_TIMESTAMP() + INTERVAL 20 DAY)`);
   }
-  await createDraft(bruno, { title: 'Zorglub brouillon secret' });
+  await createDraft(bruno, { title: `${word} brouillon secret` });
   const titles = (html) => [...html.matchAll(/<h3 id="cf-card-\d+"><a href="[^"]*">([^<]*)<\/a>/g)].map((m) => decode(m[1]));
   const anon = new HttpClient();
-  const first = await anon.get(`${P}/projects?q=zorglub`);
+  const first = await anon.get(`${P}/projects?q=${word}`);
   assert.equal(first.status, 200);
   assert.equal(titles(first.text).length, 12);
-  assert.equal(titles(first.text)[0], 'Zorglub numéro 0', 'newest first');
+  assert.equal(titles(first.text)[0], `${word} numéro 0`, 'newest first');
   const next = decode(/<a class="button secondary" href="([^"]*)">Projets suivants/.exec(first.text)[1]);
   assert.match(next, /after=\d+-\d+/);
   const second = await anon.get(next);
-  assert.deepEqual(titles(second.text), ['Zorglub numéro 12']);
+  assert.deepEqual(titles(second.text), [`${word} numéro 12`]);
   assert.doesNotMatch(second.text, /Projets suivants/);
-  assert.deepEqual(titles((await anon.get(`${P}/projects?q=zorglub&theme=sport`)).text), ['Zorglub numéro 0', 'Zorglub numéro 1', 'Zorglub numéro 2']);
-  assert.deepEqual(titles((await anon.get(`${P}/projects?q=zorglub&theme=sport&neighbourhood=south`)).text), ['Zorglub numéro 1']);
-  assert.deepEqual(titles((await anon.get(`${P}/projects?q=zorglub&status=succeeded`)).text), ['Zorglub numéro 12']);
+  assert.deepEqual(titles((await anon.get(`${P}/projects?q=${word}&theme=sport`)).text), [0, 1, 2].map((i) => `${word} numéro ${i}`));
+  assert.deepEqual(titles((await anon.get(`${P}/projects?q=${word}&theme=sport&neighbourhood=south`)).text), [`${word} numéro 1`]);
+  assert.deepEqual(titles((await anon.get(`${P}/projects?q=${word}&status=succeeded`)).text), [`${word} numéro 12`]);
   assert.doesNotMatch((await anon.get(`${P}/projects?q=secret`)).text, /brouillon/);
   const junk = await anon.get(`${P}/projects?q=%22%29%28*%2B-&theme=%27&status=draft&after=x-y`);
   assert.equal(junk.status, 200, 'odd filters are ignored, never a 500');

@@ -55,7 +55,7 @@ int CmdCheckConfig(core::Config& config, const std::vector<std::string>&, std::o
 void RegisterSectionLinks(const core::Config& config) {
     community::RegisterCommunityLinks();
     skills::RegisterLinks();
-    exchange::RegisterLinks(config);
+    exchange::RegisterLinks(config.ini);
 }
 
 int CmdTick(core::Config& config, const std::vector<std::string>&, std::ostream& out) {

@@ -13,12 +13,14 @@ constexpr const char* kUpsertPerson =
     "VALUES(last_seen_at)";
 constexpr const char* kPersonName = "SELECT display_name FROM {p}people WHERE user_id = ?";
 
-#define PLC_CONV_COLS                                                                              \
-    "c.id, c.subject_type, c.subject_id, c.starter_id, c.other_id, c.starter_read_id,"             \
-    " c.other_read_id, UNIX_TIMESTAMP(c.last_message_at), COALESCE(ps.display_name, ''),"          \
-    " COALESCE(po.display_name, '') FROM {p}conversations c"                                       \
-    " LEFT JOIN {p}people ps ON ps.user_id = c.starter_id LEFT JOIN {p}people po ON po.user_id = " \
-    "c.other_id "
+#define PLC_CONV_FIELDS                                                                   \
+    "c.id, c.subject_type, c.subject_id, c.starter_id, c.other_id, c.starter_read_id,"    \
+    " c.other_read_id, UNIX_TIMESTAMP(c.last_message_at), COALESCE(ps.display_name, '')," \
+    " COALESCE(po.display_name, '')"
+#define PLC_CONV_FROM                                                              \
+    " FROM {p}conversations c LEFT JOIN {p}people ps ON ps.user_id = c.starter_id" \
+    " LEFT JOIN {p}people po ON po.user_id = c.other_id "
+#define PLC_CONV_COLS PLC_CONV_FIELDS PLC_CONV_FROM
 
 constexpr const char* kFindBetween =
     "SELECT " PLC_CONV_COLS
@@ -44,10 +46,10 @@ constexpr const char* kMessages =
     " FROM {p}messages m LEFT JOIN {p}people p ON p.user_id = m.author_id"
     " WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?";
 constexpr const char* kConversationsOf =
-    "SELECT " PLC_CONV_COLS
+    "SELECT " PLC_CONV_FIELDS
     ", (SELECT COUNT(*) FROM {p}messages m WHERE m.conversation_id = c.id AND m.author_id <> ?"
-    " AND m.id > IF(c.starter_id = ?, c.starter_read_id, c.other_read_id))"
-    " WHERE c.starter_id = ? OR c.other_id = ? ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?";
+    " AND m.id > IF(c.starter_id = ?, c.starter_read_id, c.other_read_id))" PLC_CONV_FROM
+    "WHERE c.starter_id = ? OR c.other_id = ? ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?";
 constexpr const char* kCorrespondents =
     "SELECT DISTINCT IF(c.starter_id = ?, c.other_id, c.starter_id), COALESCE(p.display_name, '')"
     " FROM {p}conversations c LEFT JOIN {p}people p"

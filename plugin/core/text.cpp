@@ -52,7 +52,7 @@ std::string FulltextQuery(std::string_view typed) {
     std::string out, word;
     std::size_t letters = 0;
     auto flush = [&] {
-        if (letters >= 3) out += (out.empty() ? "+" : " +") + word + "*";
+        if (letters >= 3 && letters <= 84) out += (out.empty() ? "+" : " +") + word + "*";
         word.clear();
         letters = 0;
     };

@@ -20,7 +20,7 @@ std::string Trim(std::string_view s);
 // (only when `multiline`; otherwise those are refused too).
 std::optional<std::size_t> TextLength(std::string_view s, bool multiline);
 
-// A MariaDB FULLTEXT boolean-mode query from what a citizen typed: words of 3+ letters or digits,
+// A MariaDB FULLTEXT boolean-mode query from what a citizen typed: words of 3 to 84 letters or digits,
 // each required and matched as a prefix ("vélo rép" → "+vélo* +rép*"); operators are dropped.
 // Empty when no usable word remains.
 std::string FulltextQuery(std::string_view typed);

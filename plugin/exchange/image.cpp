@@ -3,7 +3,9 @@
 
 #include <gd.h>
 
+#include <cstdarg>
 #include <memory>
+#include <mutex>
 
 namespace placette::exchange {
 
@@ -75,7 +77,12 @@ std::optional<Dimensions> WebpDimensions(std::string_view b) {
     return std::nullopt;
 }
 
+// libgd prints its warnings on stderr; a refused photo is an expected outcome, not a log line.
+void QuietErrors(int, const char*, va_list) {}
+
 ImagePtr Decode(std::string_view bytes, ImageType type) {
+    static std::once_flag quiet;
+    std::call_once(quiet, [] { gdSetErrorMethod(QuietErrors); });
     void* data = const_cast<char*>(bytes.data());
     const int size = static_cast<int>(bytes.size());
     switch (type) {

@@ -71,8 +71,8 @@ void RegisterLinksWith(SettingsPtr s) {
 }
 }  // namespace
 
-void RegisterLinks(const core::Config& config) {
-    RegisterLinksWith(std::make_shared<const Settings>(Settings::FromIni(config.ini)));
+void RegisterLinks(const core::Ini& ini) {
+    RegisterLinksWith(std::make_shared<const Settings>(Settings::FromIni(ini)));
 }
 
 void Register(core::RouteTable& routes, const core::Config& config) {

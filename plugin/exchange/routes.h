@@ -10,6 +10,6 @@ namespace placette::exchange {
 // Reads [exchange] settings (throws core::ConfigError) and registers routes, blocks and links.
 void Register(core::RouteTable& routes, const core::Config& config);
 // Only the links (subjects "item", "item_done", "loan"; offerables "item"; the loan requester).
-void RegisterLinks(const core::Config& config);
+void RegisterLinks(const core::Ini& ini);
 
 }  // namespace placette::exchange

@@ -145,7 +145,7 @@ class Loader {
         for (const auto& o : d.offers) {
             const auto& need = needs.at(static_cast<std::size_t>(o.need));
             Outcome made = svc_.OfferHelp(people_.at(static_cast<std::size_t>(o.backer)), need.id,
-                                          OfferInput{o.message, o.quantity});
+                                          OfferInput{o.message, o.quantity, "", 0}, tx_);
             if (made.ok() && o.accepted) svc_.DecideOffer(owner, made.id, true);
         }
     }

@@ -14,7 +14,7 @@ namespace {
 const std::vector<std::string> kRewardFields = {"title", "description", "min_amount", "limit",
                                                 "delivery"};
 const std::vector<std::string> kNeedFields = {"kind", "title", "description", "quantity"};
-const std::vector<std::string> kOfferFields = {"message", "quantity"};
+const std::vector<std::string> kOfferFields = {"message", "quantity", "link"};
 
 // The owner's campaign, still open to rewards and needs (403 / 404 / 409 otherwise).
 Campaign EditableCampaign(const Section& s, const Env& env, Ctx& ctx) {
@@ -89,7 +89,21 @@ std::pair<Need, Campaign> OpenNeed(const Section& s, const Env& env, Ctx& ctx) {
     return {*need, *k};
 }
 
-Response RenderOffer(const Env& env, Ctx& ctx, const Need& n, const Campaign& k,
+// The citizen's listings (skill offers, lendable items) they may link to their offer.
+void FillLinks(const Section& s, const Env& env, const Ctx& ctx, const Texts& tx,
+               ctemplate::TemplateDictionary& b) {
+    const auto listings = s.Svc(env).Offerables(ctx.viewer.user_id);
+    if (listings.empty()) return;
+    views::Options options = {{"", tx.T("cf.link.none")}};
+    for (const auto& l : listings) {
+        options.emplace_back(l.type + ":" + std::to_string(l.id),
+                             tx.Label("cf.link_type.", l.type) + " — " + l.title);
+    }
+    b.ShowSection("HAS_LINKS");
+    views::AddOptions(b, "LINK_OPTION", options, ctx.req.form.GetOr("link"));
+}
+
+Response RenderOffer(const Section& s, const Env& env, Ctx& ctx, const Need& n, const Campaign& k,
                      const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
     core::Page page = core::NewPage(env, ctx, "crowdfunding/offer_form.tpl",
@@ -108,6 +122,7 @@ Response RenderOffer(const Env& env, Ctx& ctx, const Need& n, const Campaign& k,
     b.SetValue("CAMPAIGN_TITLE", k.title);
     b.SetValue("CAMPAIGN_URL", views::ProjectPath(env, k));
     b.SetValue("ACTION", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
+    FillLinks(s, env, ctx, tx, b);
     return core::RenderPage(env, ctx, page, status);
 }
 }  // namespace
@@ -168,15 +183,18 @@ Response OfferForm(const Section& s, const Env& env, Ctx& ctx) {
     auto [need, k] = OpenNeed(s, env, ctx);
     if (k.state != State::kLive)
         return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.offers_closed"));
-    return RenderOffer(env, ctx, need, k, {}, 200);
+    return RenderOffer(s, env, ctx, need, k, {}, 200);
 }
 
 Response OfferCreate(const Section& s, const Env& env, Ctx& ctx) {
     auto [need, k] = OpenNeed(s, env, ctx);
     core::FieldErrors errors;
     auto in = ParseOffer(ctx.req.form, views::TextsOf(env, ctx), errors);
-    if (!in) return RenderOffer(env, ctx, need, k, errors, views::kInvalidForm);
-    Outcome o = s.Svc(env).OfferHelp(Actor::Of(ctx.viewer), need.id, *in);
+    if (!in) return RenderOffer(s, env, ctx, need, k, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).OfferHelp(Actor::Of(ctx.viewer), need.id, *in, views::TextsOf(env, ctx));
+    if (o.status == Outcome::Status::kInvalid) {
+        return RenderOffer(s, env, ctx, need, k, o.errors, views::kInvalidForm);
+    }
     return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k) + "?thanks=offer#needs");
 }
 

@@ -61,6 +61,12 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
         d->SetIntValue("QUANTITY", static_cast<long>(o.quantity));
         d->SetValue("DATE", tx.Date(o.created_at));
         d->SetValue("STATE_LABEL", tx.T("cf.offer_state." + std::string(Name(o.state))));
+        if (auto listing = s.Svc(env).LinkedListing(o)) {
+            auto* link = d->AddSectionDictionary("LINK");
+            link->SetValue("LINK_KIND", tx.Label("cf.link_type.", listing->type));
+            link->SetValue("LINK_TITLE", listing->title);
+            link->SetValue("LINK_URL", env.config.base_path + listing->path);
+        }
         if (o.state == OfferState::kOpen) {
             const std::string path = env.config.base_path + "/offers/" + std::to_string(o.id);
             auto* open = d->AddSectionDictionary("IS_OPEN");

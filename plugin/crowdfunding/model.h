@@ -112,6 +112,8 @@ struct Offer {
     std::int64_t id = 0, need_id = 0, campaign_id = 0, user_id = 0;
     std::string user_name, message, need_title;
     std::int64_t quantity = 1;
+    std::string link_type;  // "skill", "item" (another section's listing) or empty
+    std::int64_t link_id = 0;
     OfferState state = OfferState::kOpen;
     std::int64_t created_at = 0;
 };

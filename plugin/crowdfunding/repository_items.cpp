@@ -44,7 +44,7 @@ constexpr const char* kInsertNeed =
 
 constexpr const char* kOfferCols =
     "o.id, o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, o.state, "
-    "UNIX_TIMESTAMP(o.created_at), n.title";
+    "UNIX_TIMESTAMP(o.created_at), n.title, COALESCE(o.link_type, ''), COALESCE(o.link_id, 0)";
 const std::string kListOffers =
     std::string("SELECT ") + kOfferCols +
     " FROM {p}need_offers o JOIN {p}needs n ON n.id = o.need_id "
@@ -59,8 +59,8 @@ const std::string kFindOffer =
 const std::string kFindOfferForUpdate = kFindOffer + " FOR UPDATE";
 constexpr const char* kInsertOffer =
     "INSERT INTO {p}need_offers (need_id, campaign_id, user_id, user_name, message, quantity, "
-    "state, "
-    "created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', FROM_UNIXTIME(?))";
+    "link_type, link_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', "
+    "FROM_UNIXTIME(?))";
 constexpr const char* kDecideOffer =
     "UPDATE {p}need_offers SET state = ?, decided_at = FROM_UNIXTIME(?) WHERE id = ? AND state = "
     "'open'";
@@ -111,6 +111,8 @@ Offer ToOffer(const Row& r) {
     o.state = ParseOfferState(r.Str(7)).value_or(OfferState::kOpen);
     o.created_at = r.Int(8);
     o.need_title = r.Str(9);
+    o.link_type = r.Str(10);
+    o.link_id = r.Int(11);
     return o;
 }
 
@@ -191,9 +193,11 @@ std::optional<Offer> FindOffer(Connection& c, std::int64_t id, bool for_update) 
 }
 
 std::int64_t InsertOffer(Connection& c, const Offer& o, std::int64_t now) {
-    auto res =
-        c.Execute("cf.offer.insert", kInsertOffer,
-                  {o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, now});
+    Value type = o.link_type.empty() ? Value{Null{}} : Value{o.link_type};
+    Value link = o.link_type.empty() ? Value{Null{}} : Value{o.link_id};
+    auto res = c.Execute(
+        "cf.offer.insert", kInsertOffer,
+        {o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, type, link, now});
     return static_cast<std::int64_t>(res.insert_id);
 }
 

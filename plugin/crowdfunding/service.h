@@ -11,6 +11,7 @@
 
 #include "plugin/core/db.h"
 #include "plugin/core/forms.h"
+#include "plugin/core/links.h"
 #include "plugin/core/viewer.h"
 #include "plugin/crowdfunding/model.h"
 #include "plugin/crowdfunding/text.h"
@@ -99,7 +100,8 @@ class Service {
     Outcome EditReward(const Actor& a, std::int64_t reward_id, const RewardInput& in,
                        const Texts& tx);
     Outcome AddNeed(const Actor& a, std::int64_t campaign_id, const NeedInput& in);
-    Outcome OfferHelp(const Actor& a, std::int64_t need_id, const OfferInput& in);
+    // The offer may link one of the citizen's listings in another section (core/links).
+    Outcome OfferHelp(const Actor& a, std::int64_t need_id, const OfferInput& in, const Texts& tx);
     Outcome DecideOffer(const Actor& a, std::int64_t offer_id, bool accept);
     Outcome PostUpdate(const Actor& a, std::int64_t campaign_id, const UpdateInput& in);
 
@@ -123,6 +125,10 @@ class Service {
     std::optional<Need> GetNeed(std::int64_t id);
     std::vector<Offer> Offers(std::int64_t campaign_id);
     std::optional<Offer> GetOffer(std::int64_t id);
+    // What the citizen could link to an offer (their skill offers, lendable items…).
+    std::vector<core::links::Offerable> Offerables(std::int64_t user_id);
+    // The listing an offer links, while it still exists.
+    std::optional<core::links::Offerable> LinkedListing(const Offer& o);
     std::vector<LogEntry> Log(std::int64_t campaign_id);
     std::vector<Pledge> CampaignPledges(std::int64_t campaign_id);
     std::optional<Pledge> GetPledge(std::int64_t id);

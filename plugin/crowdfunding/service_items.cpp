@@ -11,6 +11,18 @@ using core::db::Connection;
 
 bool IsOwner(const Actor& a, const Campaign& k) { return a.id != 0 && a.id == k.owner_id; }
 
+std::optional<core::links::Offerable> FindListing(Connection& c, std::int64_t user_id,
+                                                  const std::string& type, std::int64_t id) {
+    for (auto& l : core::links::ListOfferables(c, user_id)) {
+        if (l.type == type && l.id == id) return l;
+    }
+    return std::nullopt;
+}
+
+bool OwnsListing(Connection& c, std::int64_t user_id, const std::string& type, std::int64_t id) {
+    return FindListing(c, user_id, type, id).has_value();
+}
+
 Reward ToReward(std::int64_t campaign_id, const RewardInput& in) {
     Reward r;
     r.campaign_id = campaign_id;
@@ -72,7 +84,8 @@ Outcome Service::AddNeed(const Actor& a, std::int64_t campaign_id, const NeedInp
     });
 }
 
-Outcome Service::OfferHelp(const Actor& a, std::int64_t need_id, const OfferInput& in) {
+Outcome Service::OfferHelp(const Actor& a, std::int64_t need_id, const OfferInput& in,
+                           const Texts& tx) {
     if (a.id == 0) return Outcome::Forbidden();
     auto need = GetNeed(need_id);
     if (!need) return Outcome::NotFound();
@@ -80,6 +93,9 @@ Outcome Service::OfferHelp(const Actor& a, std::int64_t need_id, const OfferInpu
     return WithCampaign(need->campaign_id, [&](Connection& c, Campaign& k) {
         if (!IsPublic(k.state)) return Outcome::NotFound();
         if (k.state != State::kLive) return Outcome::Conflict("cf.conflict.offers_closed");
+        if (!in.link_type.empty() && !OwnsListing(c, a.id, in.link_type, in.link_id)) {
+            return Outcome::Invalid("link", tx.T("cf.error.link_unknown"));
+        }
         Offer o;
         o.need_id = need_id;
         o.campaign_id = k.id;
@@ -87,6 +103,8 @@ Outcome Service::OfferHelp(const Actor& a, std::int64_t need_id, const OfferInpu
         o.user_name = a.name;
         o.message = in.message;
         o.quantity = in.quantity;
+        o.link_type = in.link_type;
+        o.link_id = in.link_id;
         return Outcome::Ok(repo::InsertOffer(c, o, now));
     });
 }
@@ -117,6 +135,17 @@ Outcome Service::PostUpdate(const Actor& a, std::int64_t campaign_id, const Upda
         u.body = in.body;
         return Outcome::Ok(repo::InsertUpdate(c, k.id, a.id, u, now));
     });
+}
+
+std::vector<core::links::Offerable> Service::Offerables(std::int64_t user_id) {
+    return core::db::Run(pool_,
+                         [&](Connection& c) { return core::links::ListOfferables(c, user_id); });
+}
+
+std::optional<core::links::Offerable> Service::LinkedListing(const Offer& o) {
+    if (o.link_type.empty()) return std::nullopt;
+    return core::db::Run(
+        pool_, [&](Connection& c) { return FindListing(c, o.user_id, o.link_type, o.link_id); });
 }
 
 }  // namespace placette::crowdfunding

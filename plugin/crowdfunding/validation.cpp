@@ -212,6 +212,17 @@ std::optional<OfferInput> ParseOffer(const http::Form& f, const Texts& tx, Field
     OfferInput o;
     Text(f, "message", kShortTextMax, "cf.error.offer_message_required", tx, errors, o.message);
     if (auto q = Count(f, "quantity", 1, 10000, "cf.error.quantity", tx, errors)) o.quantity = *q;
+    // "type:id" of one of the citizen's listings; the service checks that it is theirs.
+    const std::string link = f.GetOr("link");
+    if (const auto colon = link.find(':'); !link.empty()) {
+        auto id = colon == std::string::npos ? std::nullopt : WholeNumber(link.substr(colon + 1));
+        if (!id || *id <= 0 || colon == 0 || colon > 16) {
+            errors.Add("link", tx.T("cf.error.link_unknown"));
+        } else {
+            o.link_type = link.substr(0, colon);
+            o.link_id = *id;
+        }
+    }
     if (!errors.empty()) return std::nullopt;
     return o;
 }

@@ -35,6 +35,8 @@ struct NeedInput {
 struct OfferInput {
     std::string message;
     std::int64_t quantity = 1;
+    std::string link_type;  // "" or the type of one of the citizen's listings ("skill", "item")
+    std::int64_t link_id = 0;
 };
 
 struct UpdateInput {

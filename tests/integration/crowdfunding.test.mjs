@@ -314,11 +314,13 @@ test('owner-only actions answer 403 to others; the owner posts news and cancels 
 
 test('in-kind needs: citizens offer help, the owner accepts or declines, the page shows the progress', async () => {
   const id = await createDraft(alice, { title: 'Chantier du lavoir' });
+  const beforeNeed = tables();
   const badNeed = await send(alice, `${P}/projects/${id}/needs`, { kind: '', title: '', quantity: '0' }, `${P}/projects/${id}/needs/new`);
   assert.equal(badNeed.status, 422);
   assert.match(fieldError(badNeed.text, 'kind'), /type de besoin/);
   assert.match(fieldError(badNeed.text, 'title'), /Indiquez ce dont le projet a besoin/);
   assert.match(fieldError(badNeed.text, 'quantity'), /entre 1 et 10000/);
+  assert.equal(tables(), beforeNeed);
   const made = await send(alice, `${P}/projects/${id}/needs`, { kind: 'volunteers', title: 'Bénévoles samedi', description: 'Gants fournis', quantity: '5' },
     `${P}/projects/${id}/needs/new`);
   assert.equal(made.status, 303);
@@ -329,7 +331,22 @@ test('in-kind needs: citizens offer help, the owner accepts or declines, the pag
   const empty = await send(bruno, `${P}/needs/${needId}/offers`, { message: '', quantity: '2' }, `${P}/needs/${needId}/offer`);
   assert.equal(empty.status, 422);
   assert.match(fieldError(empty.text, 'message'), /Expliquez en quelques mots/);
-  const offer = await send(bruno, `${P}/needs/${needId}/offers`, { message: 'Je viens avec mon fils', quantity: '2' }, `${P}/needs/${needId}/offer`);
+  // One of Bruno's skill listings (the skills section) can be linked to his offer.
+  const brunoId = one("SELECT ID FROM wp_users WHERE user_login = 'bruno'");
+  const listing = Number(sql(`INSERT INTO plc_skill_listings (owner_id, kind, title, description, category, neighbourhood,
+      availability, mode, status, created_at, updated_at, expires_at) VALUES (${brunoId}, 'offer', 'Menuiserie du dimanche',
+      'Je répare et je construis', 'diy', 'centre', 'le dimanche', 'free', 'active', UTC_TIMESTAMP(), UTC_TIMESTAMP(),
+      UTC_TIMESTAMP() + INTERVAL 60 DAY); SELECT LAST_INSERT_ID();`)[0][0]);
+  const offerForm = await bruno.get(`${P}/needs/${needId}/offer`);
+  assert.match(plain(offerForm.text), /Compétence — Menuiserie du dimanche/);
+  const before = tables();
+  const notMine = await send(bruno, `${P}/needs/${needId}/offers`, { message: 'Voici', quantity: '1', link: 'skill:999999' },
+    `${P}/needs/${needId}/offer`);
+  assert.equal(notMine.status, 422);
+  assert.match(fieldError(notMine.text, 'link'), /n'est pas l'une des vôtres/);
+  assert.equal(tables(), before);
+  const offer = await send(bruno, `${P}/needs/${needId}/offers`,
+    { message: 'Je viens avec mon fils', quantity: '2', link: `skill:${listing}` }, `${P}/needs/${needId}/offer`);
   assert.equal(offer.status, 303);
   assert.match(offer.location, /\?thanks=offer#needs$/);
   await send(chloe, `${P}/needs/${needId}/offers`, { message: 'Je peux le matin', quantity: '1' }, `${P}/needs/${needId}/offer`);
@@ -337,6 +354,8 @@ test('in-kind needs: citizens offer help, the owner accepts or declines, the pag
   assert.equal((await bruno.post(`${P}/offers/${brunoOffer}/accept`, { csrf: await csrfOf(bruno) })).status, 403);
   const manage = await alice.get(`${P}/projects/${id}/manage`);
   assert.match(plain(manage.text), /Bruno Petit — Bénévoles samedi \(2\)/);
+  assert.match(plain(manage.text), /Annonce liée : Menuiserie du dimanche \(Compétence\)/);
+  assert.match(manage.text, new RegExp(`href="/participer/skills/${listing}"`));
   assert.equal((await alice.post(`${P}/offers/${brunoOffer}/accept`, { csrf: await csrfOf(alice) })).status, 303);
   assert.equal((await alice.post(`${P}/offers/${chloeOffer}/decline`, { csrf: await csrfOf(alice) })).status, 303);
   assert.equal((await alice.post(`${P}/offers/${chloeOffer}/accept`, { csrf: await csrfOf(alice) })).status, 409);

@@ -68,6 +68,7 @@
     <li>
       <p><strong>{{NAME}}</strong> — {{NEED}} ({{QUANTITY}}) <span class="tag">{{STATE_LABEL}}</span> <span class="hint">{{DATE}}</span></p>
       <p>{{MESSAGE}}</p>
+      {{#LINK}}<p>[[t:cf.manage.linked]] <a href="{{LINK_URL}}">{{LINK_TITLE}}</a> ({{LINK_KIND}})</p>{{/LINK}}
       {{#IS_OPEN}}
       <form method="post" action="{{ACCEPT_URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[t:cf.manage.accept]]<span class="visually-hidden"> : {{NAME}}, {{NEED}}</span></button></form>
       <form method="post" action="{{DECLINE_URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[t:cf.manage.decline]]<span class="visually-hidden"> : {{NAME}}, {{NEED}}</span></button></form>

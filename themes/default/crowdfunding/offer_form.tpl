@@ -25,5 +25,13 @@
     {{#QUANTITY_ERROR}}<p class="field-error" id="f-quantity-error">{{QUANTITY_ERROR_TEXT}}</p>{{/QUANTITY_ERROR}}
     <input type="text" inputmode="numeric" id="f-quantity" name="quantity" value="{{QUANTITY_VALUE}}" class="short"{{#QUANTITY_ERROR}} aria-describedby="f-quantity-error" aria-invalid="true"{{/QUANTITY_ERROR}}>
   </div>
+  {{#HAS_LINKS}}
+  <div class="field{{#LINK_ERROR}} has-error{{/LINK_ERROR}}">
+    <label for="f-link">[[t:cf.field.link]]</label>
+    <p class="hint" id="f-link-hint">[[t:cf.hint.link]]</p>
+    {{#LINK_ERROR}}<p class="field-error" id="f-link-error">{{LINK_ERROR_TEXT}}</p>{{/LINK_ERROR}}
+    <select id="f-link" name="link" aria-describedby="f-link-hint{{#LINK_ERROR}} f-link-error{{/LINK_ERROR}}"{{#LINK_ERROR}} aria-invalid="true"{{/LINK_ERROR}}>{{#LINK_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LINK_OPTION}}</select>
+  </div>
+  {{/HAS_LINKS}}
   <p><button type="submit">[[t:cf.offer_form.send]]</button> <a href="{{CAMPAIGN_URL}}">[[t:cf.form.cancel]]</a></p>
 </form>

@@ -5,6 +5,8 @@
 #include "fcgi/form.h"
 #include "plugin/host/adapter.h"
 #include "plugin/host/drupal.h"
+#include "plugin/host/generic_sql.h"
+#include "plugin/host/joomla.h"
 #include "plugin/host/phpbb.h"
 #include "plugin/host/wordpress.h"
 
@@ -38,8 +40,12 @@ std::unique_ptr<HostAdapter> MakeHostAdapter(core::Config& config) {
     if (type == "drupal7") return MakeDrupal7Host(config);
     if (type == "drupal10") return MakeDrupal10Host(config);
     if (type == "phpbb") return MakePhpbbHost(config);
-    throw core::ConfigError("[host] type must be one of: none, wordpress, drupal7, drupal10, phpbb (got " +
-                            type + ")");
+    if (type == "joomla") return MakeJoomlaHost(config);
+    if (type == "generic_sql") return MakeGenericSqlHost(config);
+    throw core::ConfigError(
+        "[host] type must be one of: none, wordpress, drupal7, drupal10, phpbb, joomla, "
+        "generic_sql (got " +
+        type + ")");
 }
 
 }  // namespace placette::host

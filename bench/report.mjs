@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
@@ -46,12 +46,10 @@ const trivialRps = scenarios['fastcgi-trivial']?.cN.rps;
 const wpAnon = scenarios['wordpress-post-anon']?.cN.rps;
 const wpLogged = scenarios['wordpress-post-logged-in']?.cN.rps;
 
+// First line a tool prints about its version, on stdout or stderr, whatever its exit code.
 const version = (cmd, argv) => {
-  try {
-    return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0].trim();
-  } catch (e) {
-    return (e.stderr || '').toString().split('\n')[0].trim() || 'unknown';
-  }
+  const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+  return `${r.stdout || ''}${r.stderr || ''}`.split('\n').find((l) => l.trim())?.trim() ?? 'unknown';
 };
 const result = {
   date: new Date().toISOString(),

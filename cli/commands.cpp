@@ -5,15 +5,18 @@
 #include <functional>
 #include <map>
 
+#include "plugin/community/demo.h"
 #include "plugin/community/service.h"
 #include "plugin/core/config.h"
 #include "plugin/core/db.h"
 #include "plugin/core/migrate.h"
 #include "plugin/crowdfunding/admin.h"
 #include "plugin/crowdfunding/payment_hooks.h"
+#include "plugin/exchange/demo.h"
 #include "plugin/exchange/maintenance.h"
 #include "plugin/exchange/routes.h"
 #include "plugin/host/adapter.h"
+#include "plugin/skills/demo.h"
 #include "plugin/skills/maintenance.h"
 #include "plugin/skills/routes.h"
 
@@ -82,9 +85,22 @@ int CmdCheckLedger(core::Config& config, const std::vector<std::string>&, std::o
     return problems == 0 ? 0 : 1;
 }
 
+// Skill listings, items, loans, a conversation and feedback for the demo citizens.
+int LoadSkillsExchangeDemo(core::db::Pool& pool, const core::Config& config, std::ostream& out) {
+    RegisterSectionLinks(config);
+    auto people = community::DemoPeople(pool, config);
+    skills::DemoIds skill = skills::LoadDemo(pool, config, people, out);
+    exchange::DemoIds items = exchange::LoadDemo(pool, config, people, out);
+    community::LoadDemo(pool, people, {"skill", skill.listing},
+                        {{"skill_exchange", skill.exchange}, {"loan", items.returned_loan}}, out);
+    return 0;
+}
+
 int CmdDemoData(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
     core::db::Pool pool(config.db, 2);
-    return crowdfunding::RunDemoData(pool, config, out);
+    int rc = crowdfunding::RunDemoData(pool, config, out);
+    rc = LoadSkillsExchangeDemo(pool, config, out) == 0 ? rc : 1;
+    return rc;
 }
 
 const std::map<std::string, CommandInfo>& Commands() {
@@ -93,11 +109,13 @@ const std::map<std::string, CommandInfo>& Commands() {
         {"check-config", {"validate the configuration and reach the database", CmdCheckConfig}},
         {"tick", {"periodic work for cron: expiries, overdue loans, reminders", CmdTick}},
         {"reconcile",
-         {"ask the payment provider about pledges pending too long and apply its answer", CmdReconcile}},
+         {"ask the payment provider about pledges pending too long and apply its answer",
+          CmdReconcile}},
         {"check-ledger",
          {"verify the ledgers (hours, loan calendars, crowdfunding money); exit 1 on a problem",
           CmdCheckLedger}},
-        {"demo-data", {"load sample campaigns for a demonstration (safe to run twice)", CmdDemoData}},
+        {"demo-data",
+         {"load sample campaigns for a demonstration (safe to run twice)", CmdDemoData}},
     };
     return kCommands;
 }

@@ -64,12 +64,14 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Item* exi
                     {"category", existing->category},
                     {"condition", std::string(ToString(existing->condition))},
                     {"neighbourhood", existing->neighbourhood}};
-        body.SetValueAndShowSection("ACTION", ItemUrl(env, existing->id), "EDITING");
+        body.SetValue("ACTION", ItemUrl(env, existing->id));
+        body.ShowSection("EDITING");
         if (existing->has_photo)
             body.SetValueAndShowSection("PHOTO_URL", ItemUrl(env, existing->id) + "/photo",
                                         "HAS_PHOTO");
     } else {
-        body.SetValueAndShowSection("ACTION", env.config.base_path + "/exchange", "CREATING");
+        body.SetValue("ACTION", env.config.base_path + "/exchange");
+        body.ShowSection("CREATING");
     }
     core::FillForm(body, ctx.req.form, kFields, errors, defaults);
     auto value = [&](const std::string& f) {

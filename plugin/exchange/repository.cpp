@@ -38,6 +38,8 @@ constexpr const char* kSearchActive =
 constexpr const char* kListByOwner = "SELECT " PLC_ITEM_COLS
                                      "WHERE i.owner_id = ? AND (? = 0 OR i.status = 'active')"
                                      " ORDER BY i.id DESC LIMIT ?";
+constexpr const char* kIdByTitle =
+    "SELECT id FROM {p}exchange_items WHERE owner_id = ? AND title = ? ORDER BY id LIMIT 1";
 constexpr const char* kSetStatus =
     "UPDATE {p}exchange_items SET status = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?";
 constexpr const char* kRenew =
@@ -194,6 +196,13 @@ std::vector<Item> ListActive(Connection& c, const Filter& f, std::int64_t before
     if (f.words.empty()) return ToItems(c.Execute("exchange.list", kListActive, p));
     p.insert(p.begin(), f.words);
     return ToItems(c.Execute("exchange.search", kSearchActive, p));
+}
+
+std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner,
+                                          const std::string& title) {
+    auto r = c.Execute("exchange.id_by_title", kIdByTitle, {owner, title});
+    if (r.empty()) return std::nullopt;
+    return r.rows[0].Int(0);
 }
 
 std::vector<Item> ListByOwner(Connection& c, std::int64_t owner, bool only_active, int limit) {

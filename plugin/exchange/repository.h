@@ -23,6 +23,8 @@ std::int64_t InsertItem(Connection& c, std::int64_t owner, const ItemInput& in, 
 void UpdateItem(Connection& c, std::int64_t id, const ItemInput& in, std::int64_t now);
 std::optional<Item> FindItem(Connection& c, std::int64_t id, bool for_update = false);
 std::vector<Item> ListActive(Connection& c, const Filter& f, std::int64_t before, int limit);
+std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner,
+                                          const std::string& title);
 std::vector<Item> ListByOwner(Connection& c, std::int64_t owner, bool only_active, int limit);
 void SetStatus(Connection& c, std::int64_t id, Status s, std::int64_t now);
 void Renew(Connection& c, std::int64_t id, std::int64_t now, std::int64_t expires_at);

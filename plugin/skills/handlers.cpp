@@ -67,10 +67,11 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Listing* 
                     {"neighbourhood", existing->neighbourhood},
                     {"availability", existing->availability},
                     {"mode", std::string(ToString(existing->mode))}};
-        body.SetValueAndShowSection(
-            "ACTION", env.config.base_path + "/skills/" + std::to_string(existing->id), "EDITING");
+        body.SetValue("ACTION", env.config.base_path + "/skills/" + std::to_string(existing->id));
+        body.ShowSection("EDITING");
     } else {
-        body.SetValueAndShowSection("ACTION", env.config.base_path + "/skills", "CREATING");
+        body.SetValue("ACTION", env.config.base_path + "/skills");
+        body.ShowSection("CREATING");
     }
     core::FillForm(body, ctx.req.form, kFields, errors, defaults);
     auto value = [&](const std::string& f) {

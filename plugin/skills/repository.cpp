@@ -37,6 +37,8 @@ constexpr const char* kSearchActive =
 constexpr const char* kListByOwner = "SELECT " PLC_LISTING_COLS
                                      "WHERE l.owner_id = ? AND (? = 0 OR l.status = 'active')"
                                      " ORDER BY l.id DESC LIMIT ?";
+constexpr const char* kIdByTitle =
+    "SELECT id FROM {p}skill_listings WHERE owner_id = ? AND title = ? ORDER BY id LIMIT 1";
 constexpr const char* kSetStatus =
     "UPDATE {p}skill_listings SET status = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?";
 constexpr const char* kRenew =
@@ -191,6 +193,13 @@ std::vector<Listing> ListActive(Connection& c, const Filter& f, std::int64_t bef
     if (f.words.empty()) return ToListings(c.Execute("skills.list", kListActive, params));
     params.insert(params.begin(), f.words);
     return ToListings(c.Execute("skills.search", kSearchActive, params));
+}
+
+std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner,
+                                          const std::string& title) {
+    auto r = c.Execute("skills.id_by_title", kIdByTitle, {owner, title});
+    if (r.empty()) return std::nullopt;
+    return r.rows[0].Int(0);
 }
 
 std::vector<Listing> ListByOwner(Connection& c, std::int64_t owner, bool only_active, int limit) {

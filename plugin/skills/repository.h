@@ -26,6 +26,8 @@ void UpdateListing(Connection& c, std::int64_t id, const ListingInput& in, std::
 std::optional<Listing> FindListing(Connection& c, std::int64_t id, bool for_update = false);
 // Active listings, newest first, with id < before (0 = from the newest), at most `limit`.
 std::vector<Listing> ListActive(Connection& c, const Filter& f, std::int64_t before, int limit);
+std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner,
+                                          const std::string& title);
 std::vector<Listing> ListByOwner(Connection& c, std::int64_t owner, bool only_active, int limit);
 void SetStatus(Connection& c, std::int64_t id, Status s, std::int64_t now);
 void Renew(Connection& c, std::int64_t id, std::int64_t now, std::int64_t expires_at);

@@ -52,6 +52,16 @@ async function createListing(c, fields) {
   return Number(/\/skills\/(\d+)$/.exec(res.location)[1]);
 }
 
+/** Minutes as the site shows them: "1 h 30", "45 min", "−2 h". */
+function hours(m) {
+  const sign = m < 0 ? '\u2212' : '';
+  const a = Math.abs(m);
+  const h = Math.floor(a / 60);
+  const min = a % 60;
+  if (h === 0 && min !== 0) return `${sign}${min} min`;
+  return `${sign}${h} h${min ? ` ${String(min).padStart(2, '0')}` : ''}`;
+}
+
 const balance = (id) => count(`SELECT COALESCE(SUM(minutes), 0) FROM plc_hours_ledger WHERE user_id = ${id}`);
 
 before(async () => {
@@ -163,12 +173,14 @@ test('the owner edits a listing; bad input on edit writes nothing', async () => 
 
 test('offer and request, conversation, time-bank exchange confirmed by both: hours move', async () => {
   const offer = await createListing(alice, { title: 'Initiation au tableur' });
-  const request = await createListing(bruno, {
+  const request = await createListing(alice, {
     kind: 'request',
-    title: 'Besoin d’aide pour un dossier de retraite',
-    category: 'paperwork',
+    title: 'Besoin d’aide pour tailler la haie',
+    category: 'gardening',
   });
   // Bruno answers Alice's offer in a private conversation.
+  const unreadOf = async (c) => Number(/class="badge">(\d+)</.exec((await c.get(`${P}/skills`)).text)?.[1] ?? 0);
+  const aliceUnread = await unreadOf(alice);
   const start = await bruno.post(`${P}/conversations`, {
     csrf: bruno.csrf,
     subject_type: 'skill',
@@ -177,8 +189,7 @@ test('offer and request, conversation, time-bank exchange confirmed by both: hou
   });
   assert.equal(start.status, 303);
   const conv = start.location;
-  const unread = await alice.get(`${P}/skills`);
-  assert.match(unread.text, /class="badge">1</, 'alice sees one unread message in the header');
+  assert.equal(await unreadOf(alice), aliceUnread + 1, 'alice sees one more unread message in the header');
   const thread = await alice.get(conv);
   assert.equal(thread.status, 200);
   assert.match(thread.text, /samedi \?/);
@@ -210,16 +221,17 @@ test('offer and request, conversation, time-bank exchange confirmed by both: hou
   assert.equal(count('SELECT COALESCE(SUM(minutes), 0) FROM plc_hours_ledger'), 0, 'ledger balanced');
   assert.equal((await alice.post(`${P}/skill-exchanges/${xid}/confirm`, { csrf: alice.csrf })).status, 409);
   const me = await bruno.get(`${P}/me`);
-  assert.match(me.text, /class="hours-balance">−1 h 30</);
+  assert.equal(/class="hours-balance">([^<]*)</.exec(me.text)?.[1], hours(balance(bruno.id)));
   assert.match(me.text, /Initiation au tableur/);
 
-  // On Bruno's request, Alice helps 2 h: she records, Bruno confirms.
-  const helped = await alice.post(`${P}/skills/${request}/exchanges`, { csrf: alice.csrf, minutes: '2' });
+  // On Alice's request, Bruno helps 1 h 30: he records it as the giver, Alice confirms.
+  const helped = await bruno.post(`${P}/skills/${request}/exchanges`, { csrf: bruno.csrf, minutes: '1,5' });
   assert.equal(helped.status, 303);
   const x2 = Number(sql(`SELECT id FROM plc_skill_exchanges WHERE listing_id = ${request}`)[0][0]);
-  assert.equal((await bruno.post(`${P}/skill-exchanges/${x2}/confirm`, { csrf: bruno.csrf })).status, 303);
-  assert.equal(balance(alice.id), aliceBefore + 90 + 120);
-  assert.equal(balance(bruno.id), brunoBefore - 90 - 120);
+  assert.equal(sql(`SELECT giver_id, receiver_id FROM plc_skill_exchanges WHERE id = ${x2}`)[0].map(Number).join(), `${bruno.id},${alice.id}`);
+  assert.equal((await alice.post(`${P}/skill-exchanges/${x2}/confirm`, { csrf: alice.csrf })).status, 303);
+  assert.equal(balance(alice.id), aliceBefore);
+  assert.equal(balance(bruno.id), brunoBefore);
 
   // Feedback, once each, shown on the profile.
   const fb = await bruno.get(`${P}/feedback/new?subject_type=skill_exchange&subject_id=${xid}`);
@@ -264,9 +276,11 @@ test('tick expires listings past their date and notifies the owner; check-ledger
   const out = admin('tick');
   assert.match(out, /skill listings expired: [1-9]/);
   assert.equal(sql(`SELECT status FROM plc_skill_listings WHERE id = ${id}`)[0][0], 'expired');
-  assert.equal(count(`SELECT COUNT(*) FROM plc_notifications WHERE user_id = ${bruno.id} AND kind = 'skill_expired'`), 1);
+  const notices = () =>
+    count(`SELECT COUNT(*) FROM plc_notifications WHERE user_id = ${bruno.id} AND kind = 'skill_expired' AND path = '/skills/${id}'`);
+  assert.equal(notices(), 1);
   admin('tick');
-  assert.equal(count(`SELECT COUNT(*) FROM plc_notifications WHERE user_id = ${bruno.id} AND kind = 'skill_expired'`), 1, 'once');
+  assert.equal(notices(), 1, 'once');
   const page = await chloe.get(`${P}/skills/${id}`);
   assert.match(page.text, /a expiré/);
   const check = admin('check-ledger');

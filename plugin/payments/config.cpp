@@ -68,8 +68,9 @@ PaymentsConfig PaymentsConfig::FromIni(const core::Ini& ini) {
             "must be an https:// URL (http:// only on 127.0.0.1) without a trailing /");
     c.stripe_api_version = ini.GetOr("payments", "stripe_api_version", c.stripe_api_version);
     c.webhook_tolerance_s = ini.GetInt("payments", "webhook_tolerance_seconds", 300, 0, 86400);
+    // The crowdfunding rule, read here only to tell citizens how long a pledge stays reserved.
     c.pending_timeout_minutes =
-        ini.GetInt("payments", "pending_timeout_minutes", 30, 1, 7 * 24 * 60);
+        ini.GetInt("crowdfunding", "pending_timeout_minutes", 30, 1, 60 * 24 * 30);
     c.http.connect_timeout_ms = ini.GetInt("payments", "connect_timeout_ms", 5000, 100, 60000);
     c.http.total_timeout_ms = ini.GetInt("payments", "timeout_ms", 20000, 500, 120000);
     c.retry.max_attempts = static_cast<int>(ini.GetInt("payments", "max_attempts", 3, 1, 10));

@@ -19,7 +19,7 @@ struct PaymentsConfig {
     std::string stripe_api_version = "2026-06-24.dahlia";
     std::string mollie_api_base = "https://api.mollie.com";
     std::int64_t webhook_tolerance_s = 300;
-    std::int64_t pending_timeout_minutes = 30;
+    std::int64_t pending_timeout_minutes = 30;  // [crowdfunding] pending_timeout_minutes
     HttpOptions http;
     RetryPolicy retry;
     // Secrets ([payments] in the secrets file).

@@ -40,8 +40,10 @@ void FillNotifications(const Env& env, const Ctx& ctx, const std::vector<repo::N
                        ctemplate::TemplateDictionary& d) {
     for (const repo::Notification& n : list) {
         auto* row = d.AddSectionDictionary("NOTIFICATION");
-        row->SetValue(
-            "TEXT", env.i18n.Format(ctx.lang, "community.notice." + n.kind, {{"title", n.title}}));
+        const std::string key = "community.notice." + n.kind;
+        const bool known = env.i18n.Has(ctx.lang, key);
+        row->SetValue("TEXT", env.i18n.Format(ctx.lang, known ? key : "community.notice_other",
+                                              {{"title", n.title}}));
         row->SetValue("URL", env.config.base_path + n.path);
         row->SetValue("DATE", core::FormatDay(env.i18n, ctx.lang, core::DayOf(n.created_at)));
         if (!n.read) row->ShowSection("UNREAD");

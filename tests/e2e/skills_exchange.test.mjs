@@ -150,11 +150,42 @@ test('offer → conversation → loan, every page accessible', async () => {
   await visit(bruno, itemUrl, 'item calendar');
   assert.match(await bruno.locator('.calendar').textContent(), /Réservé du/);
 
+  // Handover and return with condition notes, then feedback.
+  await visit(alice, loanUrl, 'loan page with the handover form');
+  await alice.fill('#f-note', 'Canette et fil fournis');
+  await Promise.all([alice.waitForNavigation(), alice.click('form[action$="/handover"] button')]);
+  await clean(alice, 'loan page with the return form');
+  await alice.fill('#f-note', 'Rendue en bon état');
+  await Promise.all([alice.waitForNavigation(), alice.click('form[action$="/return"] button')]);
+  assert.match(await alice.locator('.loan-status').textContent(), /rendu/);
+  await clean(alice, 'returned loan');
+  await Promise.all([bruno.waitForNavigation(), bruno.goto(loanUrl)]);
+  await Promise.all([bruno.waitForNavigation(), bruno.click('a[href*="/feedback/new"]')]);
+  await clean(bruno, 'feedback form');
+  await Promise.all([bruno.waitForNavigation(), bruno.click('main button[type=submit]')]);
+  await clean(bruno, 'feedback form with errors');
+  await bruno.fill('#f-body', 'Prêt impeccable, merci Alice.');
+  await Promise.all([bruno.waitForNavigation(), bruno.click('main button[type=submit]')]);
+  assert.match(bruno.url(), /\/people\/\d+$/);
+  await clean(bruno, 'profile after feedback');
+
+  // A gift: Bruno writes about it from the new-message page; Alice can mark it given to him.
+  await visit(alice, `${P}/exchange/new`, 'new item form again');
+  await alice.fill('#f-title', `Lampe de bureau ${unique}`);
+  await alice.fill('#f-description', 'Lampe articulée, ampoule LED.');
+  await alice.selectOption('#f-category', 'furniture');
+  await alice.selectOption('#f-neighbourhood', 'centre');
+  await Promise.all([alice.waitForNavigation(), alice.click('main button[type=submit]')]);
+  const giftId = alice.url().split('/').pop();
+  await visit(bruno, `${P}/conversations/new?subject_type=item&subject_id=${giftId}`, 'new message form');
+  await bruno.fill('#f-body', 'Je serais ravi de la récupérer.');
+  await Promise.all([bruno.waitForNavigation(), bruno.click('main button[type=submit]')]);
+  await visit(alice, `${P}/exchange/${giftId}`, 'gift page with the done form');
+  assert.ok(await alice.locator('#f-partner').count());
+
   await visit(alice, `${P}/me`, 'my space');
   await visit(alice, `${P}/notifications`, 'notifications');
-  const profile = await alice.locator('a.owner-link').count();
-  assert.ok(profile >= 0);
-  const aliceId = (await bruno.locator('a.owner-link').getAttribute('href')).split('/').pop();
+  const aliceId = (await alice.locator('main a[href*="/people/"]').first().getAttribute('href')).split('/').pop();
   await visit(bruno, `${P}/people/${aliceId}`, 'public profile');
 });
 

@@ -53,15 +53,28 @@ class TinyServer {
     void Serve() {
         int c = ::accept(fd_, nullptr, nullptr);
         if (c < 0) return;
-        char buf[8192];
-        ssize_t n = ::recv(c, buf, sizeof buf, 0);
-        if (n > 0) received.assign(buf, static_cast<std::size_t>(n));
+        ReadRequest(c);
         if (!silent_) {
             ::send(c, reply_.data(), reply_.size(), MSG_NOSIGNAL);
         } else {
             while (!stop_) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         ::close(c);
+    }
+    // Reads the head and a Content-Length body (curl may send them in separate packets).
+    void ReadRequest(int c) {
+        char buf[8192];
+        for (int i = 0; i < 50; ++i) {
+            ssize_t n = ::recv(c, buf, sizeof buf, 0);
+            if (n <= 0) return;
+            received.append(buf, static_cast<std::size_t>(n));
+            std::size_t head = received.find("\r\n\r\n");
+            if (head == std::string::npos) continue;
+            std::size_t cl = received.find("Content-Length: ");
+            std::size_t want =
+                cl == std::string::npos || cl > head ? 0 : std::stoul(received.substr(cl + 16));
+            if (received.size() >= head + 4 + want) return;
+        }
     }
     std::string reply_;
     bool silent_;

@@ -92,6 +92,74 @@ Problems CheckNote(const std::string& note) {
     if (*len > 500) return {{"note", "exchange.error.note_long"}};
     return {};
 }
+
+// On-loan loans past their end date become overdue (item locked first, as everywhere); both
+// parties are told once.
+int MarkOverdue(core::db::Pool& pool, Day today, std::int64_t now) {
+    constexpr int kBatch = 200;
+    int marked = 0;
+    for (bool more = true; more;) {
+        auto due = core::db::Run(
+            pool, [&](Connection& c) { return repo::LoansPastEnd(c, today, kBatch); });
+        more = static_cast<int>(due.size()) == kBatch;
+        for (const Loan& l : due) {
+            marked += core::db::RunInTransaction(pool, [&](Connection& c) {
+                repo::FindItem(c, l.item_id, true);
+                auto loan = repo::FindLoan(c, l.id, true);
+                if (!loan || loan->status != LoanStatus::kOnLoan || !(loan->period.end < today))
+                    return 0;
+                repo::SetLoanStatus(c, l.id, LoanStatus::kOverdue, now);
+                const std::string key = "loan-overdue:" + std::to_string(l.id);
+                core::links::Notify(
+                    c, {l.borrower_id, "loan_overdue", l.item_title, LoanPath(l.id), key + ":b"});
+                core::links::Notify(
+                    c, {l.owner_id, "loan_overdue", l.item_title, LoanPath(l.id), key + ":o"});
+                return 1;
+            });
+        }
+    }
+    return marked;
+}
+
+// Borrowers of loans ending within `days` get one reminder per end date.
+int SendReminders(core::db::Pool& pool, Day today, std::int64_t days) {
+    return core::db::RunInTransaction(pool, [&](Connection& c) {
+        auto soon = repo::LoansDueSoon(c, today, Day{today.n + days}, 1000);
+        for (const Loan& l : soon) {
+            core::links::Notify(
+                c, {l.borrower_id, "loan_reminder", l.item_title, LoanPath(l.id),
+                    "loan-reminder:" + std::to_string(l.id) + ":" + IsoDay(l.period.end)});
+        }
+        return static_cast<int>(soon.size());
+    });
+}
+
+// Requests nobody answered before their start date are cancelled (locked rows, so a
+// concurrent accept either wins or waits).
+int CancelStale(core::db::Pool& pool, Day today, std::int64_t now) {
+    return core::db::RunInTransaction(pool, [&](Connection& c) {
+        auto stale = repo::StaleRequests(c, today, 1000);
+        for (const Loan& l : stale) {
+            repo::SetLoanStatus(c, l.id, LoanStatus::kCancelled, now);
+            core::links::Notify(
+                c, {l.borrower_id, "loan_cancelled", l.item_title, LoanPath(l.id), ""});
+        }
+        return static_cast<int>(stale.size());
+    });
+}
+
+int ExpireItems(core::db::Pool& pool, std::int64_t now) {
+    return core::db::RunInTransaction(pool, [&](Connection& c) {
+        auto due = repo::LockDueForExpiry(c, now, 1000);
+        for (const Item& i : due) {
+            repo::SetStatus(c, i.id, Status::kExpired, now);
+            core::links::Notify(
+                c, {i.owner_id, "item_expired", i.title, "/exchange/" + std::to_string(i.id),
+                    "item-expired:" + std::to_string(i.id) + ":" + std::to_string(i.expires_at)});
+        }
+        return static_cast<int>(due.size());
+    });
+}
 }  // namespace
 
 LoanRequestResult RequestLoanIn(Connection& c, const Settings& s,
@@ -140,6 +208,10 @@ Result Service::ActOnLoan(const core::Viewer& who, std::int64_t loan_id, LoanAct
         auto next = Transition(loan->status, action);
         if (!next) return Fail(Outcome::kConflict, "exchange.error.loan_transition");
         if (!p.empty()) return Result{Outcome::kInvalid, loan_id, p, ""};
+        const bool item_gone = item->status == Status::kClosed || item->status == Status::kDone;
+        if (action == LoanAction::kAccept && item_gone) {
+            return Fail(Outcome::kConflict, "exchange.error.inactive");
+        }
         core::links::RememberPerson(c, who);
         return Apply(c, *loan, action, *next, note, who.user_id);
     });
@@ -158,57 +230,12 @@ std::vector<Loan> Service::LoansOfUser(std::int64_t user, int limit) {
 }
 
 TickReport Service::Tick(std::int64_t now) {
-    constexpr int kBatch = 200;
-    TickReport report;
     const Day today{core::DayOf(now)};
-    for (bool more = true; more;) {
-        auto due = core::db::Run(
-            pool_, [&](Connection& c) { return repo::LoansPastEnd(c, today, kBatch); });
-        more = static_cast<int>(due.size()) == kBatch;
-        for (const Loan& l : due) {
-            report.overdue += core::db::RunInTransaction(pool_, [&](Connection& c) {
-                repo::FindItem(c, l.item_id, true);
-                auto loan = repo::FindLoan(c, l.id, true);
-                if (!loan || loan->status != LoanStatus::kOnLoan || !(loan->period.end < today))
-                    return 0;
-                repo::SetLoanStatus(c, l.id, LoanStatus::kOverdue, now);
-                const std::string key = "loan-overdue:" + std::to_string(l.id);
-                core::links::Notify(
-                    c, {l.borrower_id, "loan_overdue", l.item_title, LoanPath(l.id), key + ":b"});
-                core::links::Notify(
-                    c, {l.owner_id, "loan_overdue", l.item_title, LoanPath(l.id), key + ":o"});
-                return 1;
-            });
-        }
-    }
-    report.reminders = core::db::RunInTransaction(pool_, [&](Connection& c) {
-        auto soon = repo::LoansDueSoon(c, today, Day{today.n + settings_.reminder_days}, 1000);
-        for (const Loan& l : soon) {
-            core::links::Notify(
-                c, {l.borrower_id, "loan_reminder", l.item_title, LoanPath(l.id),
-                    "loan-reminder:" + std::to_string(l.id) + ":" + IsoDay(l.period.end)});
-        }
-        return static_cast<int>(soon.size());
-    });
-    report.stale = core::db::RunInTransaction(pool_, [&](Connection& c) {
-        auto stale = repo::StaleRequests(c, today, 1000);
-        for (const Loan& l : stale) {
-            repo::SetLoanStatus(c, l.id, LoanStatus::kCancelled, now);
-            core::links::Notify(
-                c, {l.borrower_id, "loan_cancelled", l.item_title, LoanPath(l.id), ""});
-        }
-        return static_cast<int>(stale.size());
-    });
-    report.expired = core::db::RunInTransaction(pool_, [&](Connection& c) {
-        auto due = repo::LockDueForExpiry(c, now, 1000);
-        for (const Item& i : due) {
-            repo::SetStatus(c, i.id, Status::kExpired, now);
-            core::links::Notify(
-                c, {i.owner_id, "item_expired", i.title, "/exchange/" + std::to_string(i.id),
-                    "item-expired:" + std::to_string(i.id) + ":" + std::to_string(i.expires_at)});
-        }
-        return static_cast<int>(due.size());
-    });
+    TickReport report;
+    report.overdue = MarkOverdue(pool_, today, now);
+    report.reminders = SendReminders(pool_, today, settings_.reminder_days);
+    report.stale = CancelStale(pool_, today, now);
+    report.expired = ExpireItems(pool_, now);
     return report;
 }
 

@@ -1,5 +1,5 @@
-// Campaign pages: the create/edit form (re-displayed with a message per bad field), the owner's
-// submit, cancel and "realised" buttons, and the public campaign page.
+// The campaign form (create, edit; re-displayed with a message per bad field) and the owner's
+// submit and "realised" buttons. The public page is handlers_show.cpp, cancel handlers_manage.cpp.
 #include "fcgi/http_error.h"
 #include "plugin/core/clock.h"
 #include "plugin/core/forms.h"
@@ -18,17 +18,6 @@ const std::vector<std::string> kFields = {"title", "summary",  "description",   
                                           "theme", "goal",     "funding_model", "duration_days",
                                           "place", "latitude", "longitude"};
 
-// "1500" or "1500,50" (fr) / "1500.50" (en): how an amount is typed back into a field.
-std::string AmountInput(std::int64_t minor, const std::string& lang) {
-    std::string text = std::to_string(minor / 100);
-    if (minor % 100 != 0) {
-        char cents[4];
-        std::snprintf(cents, sizeof cents, "%02lld", static_cast<long long>(minor % 100));
-        text += (lang == "fr" ? "," : ".") + std::string(cents);
-    }
-    return text;
-}
-
 std::map<std::string, std::string> Defaults(const Rules& rules, const Campaign* k,
                                             const std::string& lang) {
     if (k == nullptr) {
@@ -40,7 +29,7 @@ std::map<std::string, std::string> Defaults(const Rules& rules, const Campaign* 
             {"description", k->description},
             {"neighbourhood", k->neighbourhood},
             {"theme", k->theme},
-            {"goal", AmountInput(k->goal, lang)},
+            {"goal", views::AmountInput(k->goal, lang)},
             {"funding_model", std::string(Name(k->model))},
             {"duration_days", std::to_string(k->duration_days)},
             {"place", k->place},
@@ -88,15 +77,6 @@ Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* 
     return core::RenderPage(env, ctx, page, status);
 }
 
-// The campaign for an owner's action: 404 unknown, 403 someone else's.
-Campaign OwnedCampaign(const Section& s, const Env& env, Ctx& ctx) {
-    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
-    if (!k) throw http::NotFound("no such campaign");
-    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id)
-        throw http::Forbidden("not the owner");
-    return *k;
-}
-
 std::string ManagePath(const Env& env, std::int64_t id) {
     return views::ProjectPath(env, id) + "/manage";
 }
@@ -116,7 +96,7 @@ Response Create(const Section& s, const Env& env, Ctx& ctx) {
 }
 
 Response EditForm(const Section& s, const Env& env, Ctx& ctx) {
-    Campaign k = OwnedCampaign(s, env, ctx);
+    Campaign k = views::OwnedCampaign(s, env, ctx);
     if (k.state == State::kSubmitted)
         return core::RenderError(env, ctx, 409, ctx.T(env, "cf.conflict.under_review"));
     if (!OwnerMayEdit(k.state))
@@ -125,7 +105,7 @@ Response EditForm(const Section& s, const Env& env, Ctx& ctx) {
 }
 
 Response Save(const Section& s, const Env& env, Ctx& ctx) {
-    Campaign k = OwnedCampaign(s, env, ctx);
+    Campaign k = views::OwnedCampaign(s, env, ctx);
     core::FieldErrors errors;
     auto draft =
         ParseDraft(ctx.req.form, s.rules, TextsOf(env, ctx), k.state == State::kLive, errors);

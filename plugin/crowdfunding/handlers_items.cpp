@@ -18,21 +18,9 @@ const std::vector<std::string> kOfferFields = {"message", "quantity", "link"};
 
 // The owner's campaign, still open to rewards and needs (403 / 404 / 409 otherwise).
 Campaign EditableCampaign(const Section& s, const Env& env, Ctx& ctx) {
-    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
-    if (!k) throw http::NotFound("no such campaign");
-    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id)
-        throw http::Forbidden("not the owner");
-    if (!OwnerMayEdit(k->state)) throw http::Conflict("cf.conflict.rewards_closed");
-    return *k;
-}
-
-std::string AmountText(std::int64_t minor, const std::string& lang) {
-    std::string t = std::to_string(minor / 100);
-    if (minor % 100 != 0) {
-        const std::int64_t c = minor % 100;
-        t += (lang == "fr" ? "," : ".") + std::string(c < 10 ? "0" : "") + std::to_string(c);
-    }
-    return t;
+    Campaign k = views::OwnedCampaign(s, env, ctx);
+    if (!OwnerMayEdit(k.state)) throw http::Conflict("rewards and needs are closed");
+    return k;
 }
 
 Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward* r,
@@ -46,7 +34,7 @@ Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward*
     if (r != nullptr) {
         defaults = {{"title", r->title},
                     {"description", r->description},
-                    {"min_amount", AmountText(r->min_amount, ctx.lang)},
+                    {"min_amount", views::AmountInput(r->min_amount, ctx.lang)},
                     {"limit", r->limit ? std::to_string(*r->limit) : ""},
                     {"delivery", r->delivery}};
         if (r->claimed > 0) {

@@ -133,14 +133,6 @@ Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign
     return core::RenderPage(env, ctx, page, status);
 }
 
-Campaign OwnedCampaign(const Section& s, const Env& env, Ctx& ctx) {
-    auto k = s.Svc(env).GetCampaign(views::IdParam(ctx, "id"));
-    if (!k) throw http::NotFound("no such campaign");
-    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id)
-        throw http::Forbidden("not the owner");
-    return *k;
-}
-
 Response Decide(const Section& s, const Env& env, Ctx& ctx, bool accept) {
     const std::int64_t id = views::IdParam(ctx, "oid");
     auto offer = s.Svc(env).GetOffer(id);
@@ -153,11 +145,11 @@ Response Decide(const Section& s, const Env& env, Ctx& ctx, bool accept) {
 
 Response Manage(const Section& s, const Env& env, Ctx& ctx) {
     if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
-    return RenderManage(s, env, ctx, OwnedCampaign(s, env, ctx), {}, 200);
+    return RenderManage(s, env, ctx, views::OwnedCampaign(s, env, ctx), {}, 200);
 }
 
 Response PostUpdate(const Section& s, const Env& env, Ctx& ctx) {
-    Campaign k = OwnedCampaign(s, env, ctx);
+    Campaign k = views::OwnedCampaign(s, env, ctx);
     core::FieldErrors errors;
     auto in = ParseUpdate(ctx.req.form, views::TextsOf(env, ctx), errors);
     if (!in) return RenderManage(s, env, ctx, k, errors, views::kInvalidForm);

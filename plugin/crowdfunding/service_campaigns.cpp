@@ -1,6 +1,7 @@
 // Campaign commands: create and edit drafts, submit, staff review, cancel, mark realised,
 // feature. Every state change goes through the state machine and the decision log.
 #include "plugin/core/clock.h"
+#include "plugin/crowdfunding/notices.h"
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
 
@@ -133,6 +134,8 @@ Outcome Service::Review(const Actor& a, std::int64_t id, Event e, const std::str
         }
         if (!Apply(c, k, e, a, change, message, now))
             return Outcome::Conflict("cf.conflict.review");
+        Tell(c, k.owner_id, "cf_" + std::string(Name(e)), k.title,
+             "/projects/" + std::to_string(k.id) + "/manage");
         return Outcome::Ok(k.id);
     });
 }
@@ -147,6 +150,9 @@ Outcome Service::Cancel(const Actor& a, std::int64_t id, const std::string& reas
         if (!Apply(c, k, Event::kCancel, a, change, reason, now))
             return Outcome::Conflict("cf.conflict.cancel");
         ReleasePledgesOfClosedCampaign(c, k, now);
+        if (!IsOwner(a, k)) {
+            Tell(c, k.owner_id, "cf_cancel", k.title, "/projects/" + std::to_string(k.id) + "/manage");
+        }
         return Outcome::Ok(k.id);
     });
 }
@@ -190,6 +196,8 @@ int ReleasePledgesOfClosedCampaign(Connection& c, const Campaign& k, std::int64_
             continue;
         released += p->amount;
         ++refunds;
+        Tell(c, p->backer_id, "cf_refund", k.title, "/pledges/" + std::to_string(id),
+             "cf_refund:" + std::to_string(id));
     }
     if (released != 0) repo::AddTotals(c, k.id, -released, 0);
     return refunds;

@@ -1,6 +1,7 @@
 // Commands on what hangs off a campaign: rewards (limits never below what is claimed), in-kind
 // needs, citizens' offers of help and the owner's decisions, and the owner's news.
 #include "plugin/core/clock.h"
+#include "plugin/crowdfunding/notices.h"
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
 
@@ -105,7 +106,9 @@ Outcome Service::OfferHelp(const Actor& a, std::int64_t need_id, const OfferInpu
         o.quantity = in.quantity;
         o.link_type = in.link_type;
         o.link_id = in.link_id;
-        return Outcome::Ok(repo::InsertOffer(c, o, now));
+        const std::int64_t made = repo::InsertOffer(c, o, now);
+        Tell(c, k.owner_id, "cf_offer", k.title, "/projects/" + std::to_string(k.id) + "/manage");
+        return Outcome::Ok(made);
     });
 }
 
@@ -121,6 +124,8 @@ Outcome Service::DecideOffer(const Actor& a, std::int64_t offer_id, bool accept)
         if (current->state == wanted) return Outcome::Ok(offer_id, false);
         if (!repo::DecideOffer(c, offer_id, wanted, now))
             return Outcome::Conflict("cf.conflict.offer_decided");
+        Tell(c, current->user_id, accept ? "cf_offer_accepted" : "cf_offer_declined", k.title,
+             "/projects/" + std::to_string(k.id));
         return Outcome::Ok(offer_id);
     });
 }

@@ -1,6 +1,7 @@
 // Pledge commands: the pledge transaction (campaign locked, caps checked, reward claimed with a
 // conditional update, idempotency token), payment received, pledge failed, refund confirmed.
 #include "plugin/core/clock.h"
+#include "plugin/crowdfunding/notices.h"
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
 
@@ -135,6 +136,8 @@ Outcome Service::ConfirmPaid(const Actor& a, std::int64_t pledge_id, const std::
             c, {LedgerKind::kPayment, k.id, p.id, p.amount, p.currency, p.provider, receipt, a.id},
             now);
         repo::AddTotals(c, k.id, 0, p.amount);
+        Tell(c, p.backer_id, "cf_pledge_paid", k.title, "/pledges/" + std::to_string(p.id),
+             "cf_paid:" + std::to_string(p.id));
         if (Closed(k.state)) {  // paid after the campaign failed: the money goes back
             repo::MovePledge(c, p.id, PledgeState::kPaid, PledgeState::kRefundPending, now);
             repo::AddTotals(c, k.id, -p.amount, 0);
@@ -171,6 +174,8 @@ Outcome Service::ConfirmRefund(const Actor& a, std::int64_t pledge_id, const std
             c, {LedgerKind::kRefund, k.id, p.id, -p.amount, p.currency, p.provider, receipt, a.id},
             now);
         repo::AddTotals(c, k.id, 0, -p.amount);
+        Tell(c, p.backer_id, "cf_refunded", k.title, "/pledges/" + std::to_string(p.id),
+             "cf_refunded:" + std::to_string(p.id));
         if (p.reward_id) repo::ReleaseReward(c, *p.reward_id);
         return Outcome::Ok(p.id);
     });

@@ -2,6 +2,7 @@
 // pledges of failed or cancelled campaigns to refund, expires stale pending pledges. Each step
 // re-checks its condition under the campaign lock, so two ticks at once change nothing twice.
 #include "plugin/core/money.h"
+#include "plugin/crowdfunding/notices.h"
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
 
@@ -36,6 +37,8 @@ bool Service::CloseCampaign(std::int64_t id, std::int64_t now, TickReport& repor
         repo::InsertLog(c, k.id, system.id, system.name, std::string(Name(e)), State::kLive, to, "",
                         now);
         k.state = to;
+        Tell(c, k.owner_id, "cf_" + std::string(Name(to)), k.title,
+             "/projects/" + std::to_string(k.id) + "/manage", "cf_closed:" + std::to_string(k.id));
         if (to == State::kSucceeded) {
             RecordFee(c, k, rules_.fee_percent, collected, now);
             ++report.succeeded;

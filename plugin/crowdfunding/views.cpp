@@ -33,6 +33,25 @@ std::string PledgePath(const core::Env& env, std::int64_t id) {
     return env.config.base_path + "/pledges/" + std::to_string(id);
 }
 
+std::string AmountInput(std::int64_t minor, const std::string& lang) {
+    std::string text = std::to_string(minor / 100);
+    if (minor % 100 != 0) {
+        char cents[4];
+        std::snprintf(cents, sizeof cents, "%02lld", static_cast<long long>(minor % 100));
+        text += (lang == "fr" ? "," : ".") + std::string(cents);
+    }
+    return text;
+}
+
+Campaign OwnedCampaign(const Section& s, const core::Env& env, const core::Ctx& ctx) {
+    auto k = s.Svc(env).GetCampaign(IdParam(ctx, "id"));
+    if (!k) throw http::NotFound("no such campaign");
+    if (ctx.viewer.anonymous() || k->owner_id != ctx.viewer.user_id) {
+        throw http::Forbidden("not the owner");
+    }
+    return *k;
+}
+
 std::string PledgeReference(std::int64_t id) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "P-%06lld", static_cast<long long>(id));

@@ -28,6 +28,10 @@ std::int64_t IdParam(const core::Ctx& ctx, std::string_view name);
 std::string ProjectPath(const core::Env& env, const Campaign& k);  // base + /projects/ID-slug
 std::string ProjectPath(const core::Env& env, std::int64_t id);
 std::string PledgePath(const core::Env& env, std::int64_t id);
+// "1500" or "1500,50" (fr) / "1500.50" (en): an amount as typed back into a form field.
+std::string AmountInput(std::int64_t minor, const std::string& lang);
+// The campaign of the {id} route for an owner's action: 404 unknown, 403 someone else's.
+Campaign OwnedCampaign(const Section& s, const core::Env& env, const core::Ctx& ctx);
 // "P-000042": what backers tell the town hall desk.
 std::string PledgeReference(std::int64_t id);
 

@@ -161,6 +161,8 @@ test('citizen creates, edits, submits; staff ask for changes, then approve; the 
   assert.equal(changes.status, 303);
   manage = await alice.get(`${P}/projects/${id}/manage`);
   assert.match(plain(manage.text), /Message de la mairie Précisez qui arrosera en août\./);
+  assert.equal(count(`SELECT COUNT(*) FROM plc_notifications n JOIN wp_users u ON u.ID = n.user_id
+    WHERE u.user_login = 'alice' AND n.kind = 'cf_request_changes' AND n.path = '/projects/${id}/manage'`), 1, 'the owner is told');
   assert.equal((await send(alice, `${P}/projects/${id}/submit`, {}, `${P}/projects/${id}/manage`)).status, 303);
   await approve(id);
   const row = sql(`SELECT state, TIMESTAMPDIFF(DAY, published_at, ends_at) FROM plc_campaigns WHERE id = ${id}`)[0];
@@ -205,6 +207,7 @@ test('two citizens pledge (one anonymous), staff mark them received: totals, bac
   await received(b.pledgeId);
   await received(c.pledgeId);
   await received(c.pledgeId);  // a second click changes nothing
+  assert.equal(count(`SELECT COUNT(*) FROM plc_notifications WHERE dedupe_key = 'cf_paid:${c.pledgeId}'`), 1);
   assert.equal(count(`SELECT COUNT(*) FROM plc_ledger_entries WHERE campaign_id = ${id} AND kind = 'payment'`), 2);
   assert.deepEqual(sql(`SELECT collected_minor, pledged_minor FROM plc_campaigns WHERE id = ${id}`)[0], ['5550', '5550']);
   assert.equal(one(`SELECT claimed FROM plc_rewards WHERE id = ${rewards[0]}`), '1');
@@ -426,6 +429,8 @@ test('tick closes ended campaigns from the ledger (reached, missed, keep-it-all)
   const refund = await send(editrice, `${P}/staff/pledges/${paid.m1}/refunded`, { receipt: 'virement 7' }, `${P}/staff/pledges`);
   assert.equal(refund.status, 303);
   assert.equal(one(`SELECT state FROM plc_pledges WHERE id = ${paid.m1}`), 'refunded');
+  assert.deepEqual(sql(`SELECT kind FROM plc_notifications WHERE dedupe_key IN ('cf_refund:${paid.m1}', 'cf_refunded:${paid.m1}',
+    'cf_closed:${missed.id}') ORDER BY id`).map((r) => r[0]), ['cf_failed', 'cf_refund', 'cf_refunded']);
   assert.deepEqual(sql(`SELECT collected_minor FROM plc_campaigns WHERE id IN (${ids}) ORDER BY id`).map((r) => r[0]), ['10000', '0', '1000']);
   assert.match(plain((await alice.get(`${P}/pledges/${paid.m1}`)).text), /Vous avez été remboursé·e/);
   assert.match(plain((await new HttpClient().get(`${P}/projects/${missed.id}`)).text), /Objectif non atteint/);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "plugin/core/crypto.h"
+#include "plugin/host/adapter.h"
 #include "plugin/host/generic_sql_rules.h"
 
 namespace placette::host::generic {
@@ -184,6 +185,42 @@ class GenericSqlRulesTest : public CppUnit::TestFixture {
     }
 };
 
+// MakeHostAdapter's dispatch on [host] type to the adapters of this family.
+class HostDispatchTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(HostDispatchTest);
+    CPPUNIT_TEST(testEachTypeBuildsItsAdapter);
+    CPPUNIT_TEST(testUnknownTypeNamesTheChoices);
+    CPPUNIT_TEST_SUITE_END();
+
+  public:
+    void testEachTypeBuildsItsAdapter() {
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            {"drupal7", ""}, {"drupal10", ""}, {"phpbb", ""}, {"joomla", "secret = s3cr3t\n"}};
+        for (const auto& [type, extra] : cases) {
+            core::Config config;
+            config.ini = core::Ini::Parse("[host]\ntype = " + type + "\n" + extra, "test");
+            CPPUNIT_ASSERT_EQUAL(type, MakeHostAdapter(config)->name());
+        }
+        core::Config generic = Config("");
+        CPPUNIT_ASSERT_EQUAL(std::string("generic_sql"), MakeHostAdapter(generic)->name());
+    }
+
+    void testUnknownTypeNamesTheChoices() {
+        core::Config config;
+        config.ini = core::Ini::Parse("[host]\ntype = drupal\n", "test");
+        try {
+            MakeHostAdapter(config);
+            CPPUNIT_FAIL("no error for an unknown type");
+        } catch (const core::ConfigError& e) {
+            const std::string what = e.what();
+            for (const char* type : {"drupal7", "drupal10", "phpbb", "joomla", "generic_sql"}) {
+                CPPUNIT_ASSERT_MESSAGE(what, what.find(type) != std::string::npos);
+            }
+        }
+    }
+};
+
 }  // namespace
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(GenericSqlRulesTest, "host");
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(HostDispatchTest, "host");
 }  // namespace placette::host::generic

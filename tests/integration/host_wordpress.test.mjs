@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HttpClient } from './lib/http.mjs';
+import { HttpClient, hiddenInput } from './lib/http.mjs';
 import { repoDir, sql, stackDir, stackEnv, wordpressUser } from './lib/stack.mjs';
 import { login, logout, loggedInCookieName } from './lib/wordpress.mjs';
 import { fastcgiRequest } from './lib/fastcgi.mjs';
@@ -64,6 +64,27 @@ test('the administrator sees the staff link and page; an editor is a moderator; 
   const denied = await bruno.get(`${P}/staff`);
   assert.equal(denied.status, 403);
   assert.match(denied.text, /Accès refusé/);
+});
+
+test('a CSRF token is bound to its WordPress session: refused in another, accepted in its own', async () => {
+  const alice = await login('alice');
+  const bruno = await login('bruno');
+  const aliceToken = hiddenInput((await alice.get(`${P}/projects/new`)).text, 'csrf');
+  const brunoToken = hiddenInput((await bruno.get(`${P}/projects/new`)).text, 'csrf');
+  assert.ok(aliceToken && brunoToken && aliceToken !== brunoToken);
+  const title = `CSRF check ${Date.now()}`;
+  const forged = await bruno.post(`${P}/projects`, { csrf: aliceToken, title });
+  assert.equal(forged.status, 403);
+  const missing = await bruno.post(`${P}/projects`, { title });
+  assert.equal(missing.status, 403);
+  assert.equal(sql(`SELECT COUNT(*) FROM plc_campaigns WHERE title = '${title}'`)[0][0], '0');
+  // With his own token the request reaches the form's own checks (a re-displayed form or a draft).
+  const own = await bruno.post(`${P}/projects`, { csrf: brunoToken, title });
+  assert.notEqual(own.status, 403);
+  // Anonymous writes go to the WordPress login instead.
+  const anon = await new HttpClient().post(`${P}/projects`, { csrf: brunoToken, title });
+  assert.equal(anon.status, 303);
+  assert.match(anon.location, /wp-login\.php/);
 });
 
 test('logging out of WordPress makes the old cookie anonymous within the cache time', async () => {

@@ -115,7 +115,8 @@ const std::map<std::string, CommandInfo>& Commands() {
          {"verify the ledgers (hours, loan calendars, crowdfunding money); exit 1 on a problem",
           CmdCheckLedger}},
         {"demo-data",
-         {"load sample campaigns for a demonstration (safe to run twice)", CmdDemoData}},
+         {"load sample campaigns, skills, items and loans for a demonstration (safe to run twice)",
+          CmdDemoData}},
     };
     return kCommands;
 }

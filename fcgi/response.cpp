@@ -79,14 +79,19 @@ Response Response::Redirect(std::string location, int status) {
     return r;
 }
 
-void AddSecurityHeaders(Response& r) {
+void AddSecurityHeaders(Response& r, std::string_view form_action_extra) {
     auto set_default = [&r](std::string_view n, std::string_view v) {
         if (r.GetHeader(n).empty()) r.SetHeader(n, v);
     };
-    set_default("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                "object-src 'none'; base-uri 'self'; form-action 'self' https:; "
-                "frame-ancestors 'self'");
+    std::string csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self' https:";
+    if (!form_action_extra.empty()) {
+        csp += ' ';
+        csp += form_action_extra;
+    }
+    csp += "; frame-ancestors 'self'";
+    set_default("Content-Security-Policy", csp);
     set_default("X-Content-Type-Options", "nosniff");
     set_default("Referrer-Policy", "strict-origin-when-cross-origin");
     set_default("X-Frame-Options", "SAMEORIGIN");

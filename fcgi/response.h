@@ -31,6 +31,8 @@ struct Response {
 };
 
 // Content-Security-Policy and friends, set on every response unless a handler set its own.
-void AddSecurityHeaders(Response& r);
+// `form_action_extra` adds sources to form-action (e.g. a plain-http payment page on loopback,
+// where forms are redirected; https: is always allowed).
+void AddSecurityHeaders(Response& r, std::string_view form_action_extra = "");
 
 }  // namespace placette::http

@@ -15,6 +15,16 @@
 
 namespace placette {
 
+namespace {
+// The origin of a plain-http provider address (only allowed on loopback, for the fake providers):
+// pledge forms are redirected there, so the CSP's form-action must name it.
+std::string LoopbackOrigin(const std::string& url) {
+    if (url.rfind("http://", 0) != 0) return "";
+    std::size_t end = url.find('/', 7);
+    return url.substr(0, end);
+}
+}  // namespace
+
 App::App(core::Config config) : config_(std::move(config)), router_(config_.base_path) {
     host_ = host::MakeHostAdapter(config_);
     pool_ = std::make_unique<core::db::Pool>(config_.db, config_.workers + 2);
@@ -23,6 +33,12 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
     csrf_ = std::make_unique<core::Csrf>(config_.secret);
     env_ = std::make_unique<core::Env>(
         core::Env{config_, *pool_, *i18n_, *view_, router_, *csrf_, blocks_});
+    for (const char* key : {"stripe_api_base", "mollie_api_base"}) {
+        std::string origin = LoopbackOrigin(config_.ini.GetOr("payments", key, ""));
+        if (!origin.empty() && form_action_extra_.find(origin) == std::string::npos) {
+            form_action_extra_ += (form_action_extra_.empty() ? "" : " ") + origin;
+        }
+    }
     home::Register(*this);
     community::Register(*this);
     staff::Register(*this);
@@ -32,6 +48,7 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
 }
 
 App::~App() = default;
+
 
 void App::Add(std::string_view method, std::string_view pattern, std::string name,
               core::SectionHandler handler, core::RouteOptions options) {
@@ -112,7 +129,7 @@ http::Response App::Handle(http::Request& req) {
             res = http::Response::Text(500, "Internal Server Error");
         }
     }
-    http::AddSecurityHeaders(res);
+    http::AddSecurityHeaders(res, form_action_extra_);
     res.SetHeader("X-Request-Id", req.request_id);
     return res;
 }

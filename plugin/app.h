@@ -49,6 +49,7 @@ private:
     http::Router router_;
     std::vector<Route> routes_;
     core::Blocks blocks_;
+    std::string form_action_extra_;  // plain-http payment pages on loopback (test providers)
     std::unique_ptr<core::Env> env_;
 };
 

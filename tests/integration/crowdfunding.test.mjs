@@ -37,7 +37,8 @@ async function csrfOf(client) {
 
 /** POST with the CSRF token taken from the page `from` (default: the same path). */
 async function send(client, path, fields = {}, from = path) {
-  const { csrf } = await formOf(client, from);
+  // A page without forms (e.g. an empty staff desk) has no token: any form page gives the same one.
+  const csrf = (await formOf(client, from)).csrf ?? (await csrfOf(client));
   return client.post(path, { csrf, ...fields });
 }
 

@@ -24,8 +24,9 @@ int main(int argc, char** argv) {
     std::ostringstream ss;
     ss << in.rdbuf();
     const std::string body = ss.str();
-    const std::string head = "Status: 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
-                             std::to_string(body.size()) + "\r\n\r\n";
+    const std::string head =
+        "Status: 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n";
     FCGX_Init();
     // libfcgi catches SIGTERM for its own shutdown flag; this tool simply exits on it.
     sigset_t stop;

@@ -3,10 +3,10 @@
 #include "plugin/app.h"
 
 #include "fcgi/http_error.h"
+#include "plugin/community/routes.h"
 #include "plugin/core/crypto.h"
 #include "plugin/core/log.h"
 #include "plugin/core/render.h"
-#include "plugin/community/routes.h"
 #include "plugin/crowdfunding/routes.h"
 #include "plugin/exchange/routes.h"
 #include "plugin/home/routes.h"
@@ -49,7 +49,6 @@ App::App(core::Config config) : config_(std::move(config)), router_(config_.base
 
 App::~App() = default;
 
-
 void App::Add(std::string_view method, std::string_view pattern, std::string name,
               core::SectionHandler handler, core::RouteOptions options) {
     std::size_t id = router_.Add(method, pattern, std::move(name));
@@ -58,7 +57,9 @@ void App::Add(std::string_view method, std::string_view pattern, std::string nam
 }
 
 void App::AddBlock(core::Slot slot, core::BlockFn block) {
-    auto& list = slot == core::Slot::kHome ? blocks_.home : slot == core::Slot::kMe ? blocks_.me : blocks_.staff;
+    auto& list = slot == core::Slot::kHome ? blocks_.home
+                 : slot == core::Slot::kMe ? blocks_.me
+                                           : blocks_.staff;
     list.push_back(std::move(block));
 }
 
@@ -110,9 +111,13 @@ http::Response App::Fail(core::Ctx& ctx, const std::exception& e) {
 }
 
 http::Response App::Handle(http::Request& req) {
-    core::Ctx ctx{req, {}, core::I18n::Pick(req.Cookie("placette_lang"), req.Header("Accept-Language"),
-                                            config_.language),
-                  "", "", ""};
+    core::Ctx ctx{req,
+                  {},
+                  core::I18n::Pick(req.Cookie("placette_lang"), req.Header("Accept-Language"),
+                                   config_.language),
+                  "",
+                  "",
+                  ""};
     std::string here = config_.base_path + req.path;
     if (!req.IsWrite() && !req.query_string.empty()) here += "?" + req.query_string;
     ctx.login_url = host_->LoginUrl(here);

@@ -15,7 +15,7 @@
 namespace placette {
 
 class App : public core::RouteTable {
-public:
+  public:
     // Loads catalogs and templates and builds the host adapter; throws core::ConfigError or
     // core::TemplateError so that a bad installation stops at start-up.
     explicit App(core::Config config);
@@ -31,7 +31,7 @@ public:
     const core::Config& config() const { return config_; }
     core::db::Pool& pool() { return *pool_; }
 
-private:
+  private:
     struct Route {
         core::SectionHandler handler;
         core::RouteOptions options;

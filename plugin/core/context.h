@@ -50,22 +50,24 @@ struct Ctx {
     std::string login_url;   // host login, returning to this page
     std::string logout_url;
 
-    const std::string& T(const Env& env, std::string_view key) const { return env.i18n.T(lang, key); }
+    const std::string& T(const Env& env, std::string_view key) const {
+        return env.i18n.T(lang, key);
+    }
 };
 
 using SectionHandler = std::function<http::Response(const Env&, Ctx&)>;
 
 // How the application treats a route before calling its handler.
 struct RouteOptions {
-    bool identify = true;          // look up the viewer (false: no DB needed, e.g. /healthz)
-    bool csrf = true;              // writes need a valid CSRF token
-    bool login_for_write = true;   // anonymous writes answer 303 to the host's login page
-    bool staff_only = false;       // 403 unless the viewer is staff
+    bool identify = true;         // look up the viewer (false: no DB needed, e.g. /healthz)
+    bool csrf = true;             // writes need a valid CSRF token
+    bool login_for_write = true;  // anonymous writes answer 303 to the host's login page
+    bool staff_only = false;      // 403 unless the viewer is staff
 };
 
 // Registration target for sections (implemented by plugin/app).
 class RouteTable {
-public:
+  public:
     virtual ~RouteTable() = default;
     virtual void Add(std::string_view method, std::string_view pattern, std::string name,
                      SectionHandler handler, RouteOptions options = {}) = 0;

@@ -9,7 +9,9 @@ void FieldErrors::Add(std::string field, std::string message) {
     messages_.emplace(std::move(field), std::move(message));
 }
 
-bool FieldErrors::Has(std::string_view field) const { return messages_.find(field) != messages_.end(); }
+bool FieldErrors::Has(std::string_view field) const {
+    return messages_.find(field) != messages_.end();
+}
 
 const std::string& FieldErrors::Get(std::string_view field) const {
     static const std::string kNone;

@@ -15,14 +15,14 @@ namespace placette::core {
 
 // Messages by field name, in the order they were added.
 class FieldErrors {
-public:
+  public:
     void Add(std::string field, std::string message);
     bool empty() const { return order_.empty(); }
     bool Has(std::string_view field) const;
     const std::string& Get(std::string_view field) const;
     const std::vector<std::string>& fields() const { return order_; }
 
-private:
+  private:
     std::vector<std::string> order_;
     std::map<std::string, std::string, std::less<>> messages_;
 };

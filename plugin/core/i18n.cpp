@@ -13,8 +13,10 @@ namespace placette::core {
 
 namespace {
 std::string_view Trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -119,7 +121,8 @@ std::string I18n::Format(std::string_view lang, std::string_view key,
     return out;
 }
 
-std::string I18n::Pick(std::string_view cookie, std::string_view accept, std::string_view fallback) {
+std::string I18n::Pick(std::string_view cookie, std::string_view accept,
+                       std::string_view fallback) {
     if (cookie == "fr" || cookie == "en") return std::string(cookie);
     std::string best;
     int best_q = -1;

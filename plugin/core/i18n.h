@@ -11,11 +11,12 @@
 namespace placette::core {
 
 class I18n {
-public:
+  public:
     static constexpr const char* kLanguages[] = {"fr", "en"};
 
-    // Reads every <lang_dir>/*.fr.ini and *.en.ini (`key = value` lines, `#` comments). Throws ConfigError
-    // when none is found, a key is defined twice, or a key of one language is missing in the other.
+    // Reads every <lang_dir>/*.fr.ini and *.en.ini (`key = value` lines, `#` comments). Throws
+    // ConfigError when none is found, a key is defined twice, or a key of one language is missing
+    // in the other.
     static I18n Load(const std::string& lang_dir);
     static I18n FromText(std::string_view fr, std::string_view en);
 
@@ -31,7 +32,7 @@ public:
     static std::string Pick(std::string_view cookie, std::string_view accept_language,
                             std::string_view fallback);
 
-private:
+  private:
     std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> catalogs_;
 };
 

@@ -11,7 +11,15 @@ namespace placette::core {
 namespace {
 bool KnownErrorPage(int status) {
     switch (status) {
-        case 400: case 403: case 404: case 405: case 409: case 413: case 429: case 500: case 503:
+        case 400:
+        case 403:
+        case 404:
+        case 405:
+        case 409:
+        case 413:
+        case 429:
+        case 500:
+        case 503:
             return true;
         default:
             return false;
@@ -81,7 +89,8 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     auto& body = page.body();
     body.SetIntValue("STATUS", shown);
     body.SetValue("HEADING", env.i18n.T(ctx.lang, key + ".title"));
-    body.SetValue("EXPLANATION", message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
+    body.SetValue("EXPLANATION",
+                  message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
     if (!incident.empty()) {
         body.SetValueAndShowSection("INCIDENT", std::string(incident), "HAS_INCIDENT");
     }
@@ -93,7 +102,8 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     return r;
 }
 
-ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
+                                                ctemplate::TemplateDictionary& parent,
                                                 std::string_view tpl) {
     ctemplate::TemplateDictionary* d = parent.AddIncludeDictionary("BLOCKS");
     d->SetFilename(ctx.lang + "/" + std::string(tpl));

@@ -19,12 +19,13 @@ http::Response RenderPage(const Env& env, const Ctx& ctx, Page& page, int status
 
 // The themed error page for `status` (400, 403, 404, 405, 409, 413, 429, 500, 503), with an
 // optional specific message (translated) and incident id (500 only).
-http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::string_view message = "",
-                           std::string_view incident = "");
+http::Response RenderError(const Env& env, const Ctx& ctx, int status,
+                           std::string_view message = "", std::string_view incident = "");
 
 // Adds an include of `tpl` (a theme template path, e.g. "crowdfunding/home_block.tpl") in
 // `lang` under the marker {{>BLOCKS}} of `parent`, and returns its dictionary.
-ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
+                                                ctemplate::TemplateDictionary& parent,
                                                 std::string_view tpl);
 
 // Runs every block registered for `slot` into `body`.

@@ -151,7 +151,8 @@ Outcome Service::Cancel(const Actor& a, std::int64_t id, const std::string& reas
             return Outcome::Conflict("cf.conflict.cancel");
         ReleasePledgesOfClosedCampaign(c, k, now);
         if (!IsOwner(a, k)) {
-            Tell(c, k.owner_id, "cf_cancel", k.title, "/projects/" + std::to_string(k.id) + "/manage");
+            Tell(c, k.owner_id, "cf_cancel", k.title,
+                 "/projects/" + std::to_string(k.id) + "/manage");
         }
         return Outcome::Ok(k.id);
     });

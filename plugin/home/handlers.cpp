@@ -21,7 +21,9 @@ Response Home(const Env& env, Ctx& ctx) {
 
 Response Health(const Env& env, Ctx&) {
     try {
-        core::db::Run(env.pool, [](core::db::Connection& c) { return c.Execute("health", "SELECT MAX(version) FROM {p}schema_migrations"); });
+        core::db::Run(env.pool, [](core::db::Connection& c) {
+            return c.Execute("health", "SELECT MAX(version) FROM {p}schema_migrations");
+        });
         return Response::Text(200, "ok\n");
     } catch (const core::db::DbError&) {
         Response r = Response::Text(503, "database unavailable\n");

@@ -14,7 +14,7 @@ namespace placette::host {
 
 namespace {
 class NoHost : public HostAdapter {
-public:
+  public:
     explicit NoHost(std::string login) : login_(std::move(login)) {}
     core::Viewer Identify(const http::Request&, core::db::Pool&) override { return {}; }
     std::string LoginUrl(std::string_view return_to) const override {
@@ -24,7 +24,7 @@ public:
     std::string LogoutUrl(std::string_view) const override { return login_; }
     std::string name() const override { return "none"; }
 
-private:
+  private:
     std::string login_;
 };
 }  // namespace

@@ -1,7 +1,7 @@
 // Router: typed captures, 404 vs 405 with Allow, HEAD on GET routes, slugs, URL building.
-#include <cppunit/extensions/HelperMacros.h>
-
 #include "fcgi/router.h"
+
+#include <cppunit/extensions/HelperMacros.h>
 
 using placette::http::Request;
 using placette::http::RouteMatch;
@@ -22,7 +22,7 @@ class RouterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(MalformedPatternThrows);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     void setUp() override {
         router_ = Router("/participer");
         home_ = router_.Add("GET", "/", "home");
@@ -115,7 +115,7 @@ public:
         CPPUNIT_ASSERT_THROW(router_.Add("GET", "/a/{id", "c"), std::invalid_argument);
     }
 
-private:
+  private:
     Router router_;
     std::size_t home_ = 0, show_ = 0, update_ = 0, edit_ = 0;
 };

@@ -1,8 +1,9 @@
 // Request building from CGI params: path below the base path, query, cookies, body errors.
+#include "fcgi/server.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
 #include "fcgi/response.h"
-#include "fcgi/server.h"
 
 using placette::http::BuildRequest;
 using placette::http::Request;
@@ -20,7 +21,7 @@ class ServerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(SecurityHeadersAreAdded);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     Request Make(std::map<std::string, std::string> params, std::string body = "") {
         Request req;
         for (auto& [k, v] : params) req.params[k] = v;
@@ -32,7 +33,8 @@ public:
     }
 
     void PathIsRelativeToBasePath() {
-        Request r = Make({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/participer/projects/3?x=1"}});
+        Request r =
+            Make({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/participer/projects/3?x=1"}});
         CPPUNIT_ASSERT_EQUAL(std::string("/projects/3"), r.path);
         Request root = Make({{"REQUEST_URI", "/participer"}});
         CPPUNIT_ASSERT_EQUAL(std::string("/"), root.path);
@@ -49,7 +51,8 @@ public:
                           {"QUERY_STRING", "q=jardin+partag%C3%A9&page=2"},
                           {"HTTP_COOKIE", "a=1; wordpress_logged_in_x=alice%7C1%7Ct%7Cm"}});
         CPPUNIT_ASSERT_EQUAL(std::string("jardin partag\xC3\xA9"), r.query.GetOr("q"));
-        CPPUNIT_ASSERT_EQUAL(std::string("alice|1|t|m"), std::string(r.Cookie("wordpress_logged_in_x")));
+        CPPUNIT_ASSERT_EQUAL(std::string("alice|1|t|m"),
+                             std::string(r.Cookie("wordpress_logged_in_x")));
     }
 
     void ParsesUrlEncodedBody() {
@@ -62,18 +65,21 @@ public:
     }
 
     void MalformedMultipartIs400() {
-        Request r = Make({{"REQUEST_METHOD", "POST"}, {"CONTENT_TYPE", "multipart/form-data; boundary=zz"}},
-                         "--zz\r\nno headers end");
+        Request r =
+            Make({{"REQUEST_METHOD", "POST"}, {"CONTENT_TYPE", "multipart/form-data; boundary=zz"}},
+                 "--zz\r\nno headers end");
         CPPUNIT_ASSERT_EQUAL(400, r.body_error);
-        Request no_boundary = Make({{"REQUEST_METHOD", "POST"}, {"CONTENT_TYPE", "multipart/form-data"}}, "x");
+        Request no_boundary =
+            Make({{"REQUEST_METHOD", "POST"}, {"CONTENT_TYPE", "multipart/form-data"}}, "x");
         CPPUNIT_ASSERT_EQUAL(400, no_boundary.body_error);
     }
 
     void TooManyFieldsIs413() {
         std::string body;
         for (int i = 0; i < 20; ++i) body += "f" + std::to_string(i) + "=1&";
-        Request r = Make({{"REQUEST_METHOD", "POST"}, {"CONTENT_TYPE", "application/x-www-form-urlencoded"}},
-                         body);
+        Request r = Make(
+            {{"REQUEST_METHOD", "POST"}, {"CONTENT_TYPE", "application/x-www-form-urlencoded"}},
+            body);
         CPPUNIT_ASSERT_EQUAL(413, r.body_error);
     }
 
@@ -90,7 +96,8 @@ public:
         placette::http::AddSecurityHeaders(res);
         CPPUNIT_ASSERT(res.GetHeader("Content-Security-Policy").find("frame-ancestors 'self'") !=
                        std::string_view::npos);
-        CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), std::string(res.GetHeader("x-content-type-options")));
+        CPPUNIT_ASSERT_EQUAL(std::string("nosniff"),
+                             std::string(res.GetHeader("x-content-type-options")));
         CPPUNIT_ASSERT(!res.GetHeader("Referrer-Policy").empty());
     }
 };

@@ -72,8 +72,8 @@ class CommunityServiceDbTest : public CppUnit::TestFixture {
     }
 
     void testBadMessagesWriteNothing() {
-        for (std::string body : {std::string(), std::string("   \n "), std::string(5001, 'a'), std::string("a\x01", 2),
-                                 std::string("\xC3", 1)}) {
+        for (std::string body : {std::string(), std::string("   \n "), std::string(5001, 'a'),
+                                 std::string("a\x01", 2), std::string("\xC3", 1)}) {
             Result r = svc_->Start(bruno_, "skill", listing_, body);
             CPPUNIT_ASSERT(r.outcome == Outcome::kInvalid);
         }

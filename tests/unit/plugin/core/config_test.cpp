@@ -1,10 +1,10 @@
 // Config: INI syntax, typed values with their limits, required keys, secrets file permissions.
+#include "plugin/core/config.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 #include <sys/stat.h>
 
 #include <fstream>
-
-#include "plugin/core/config.h"
 
 using placette::core::Config;
 using placette::core::ConfigError;
@@ -30,7 +30,7 @@ class ConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(SecretsFileMergedOverConfig);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     void ParsesSectionsCommentsAndQuotes() {
         Ini ini = Ini::Parse("; comment\n[a]\nx = 1\n# other\ny = \" spaced \"\n[b]\nx=2\n", "t");
         CPPUNIT_ASSERT_EQUAL(std::string("1"), *ini.Get("a", "x"));
@@ -67,12 +67,14 @@ public:
         } catch (const ConfigError& e) {
             CPPUNIT_ASSERT(std::string(e.what()).find("[server] workers") != std::string::npos);
         }
-        CPPUNIT_ASSERT_THROW(Config::FromIni(Ini::Parse(std::string(kMinimal) + "[server]\nworkers = 4x\n", "t")),
-                             ConfigError);
+        CPPUNIT_ASSERT_THROW(
+            Config::FromIni(Ini::Parse(std::string(kMinimal) + "[server]\nworkers = 4x\n", "t")),
+            ConfigError);
     }
 
     void ShortSecretRefused() {
-        CPPUNIT_ASSERT_THROW(Config::FromIni(Ini::Parse("[site]\nsecret = short\n[database]\nname=a\nuser=b\n", "t")),
+        CPPUNIT_ASSERT_THROW(Config::FromIni(Ini::Parse(
+                                 "[site]\nsecret = short\n[database]\nname=a\nuser=b\n", "t")),
                              ConfigError);
     }
 
@@ -110,14 +112,16 @@ public:
     void SecretsFileMergedOverConfig() {
         const std::string secrets = "/tmp/placette_cfgtest_secrets2.ini";
         const std::string main = "/tmp/placette_cfgtest2.ini";
-        Write(secrets, "[site]\nsecret = 0123456789abcdef0123456789abcdef\n[database]\npassword = s3cret\n");
+        Write(secrets,
+              "[site]\nsecret = 0123456789abcdef0123456789abcdef\n[database]\npassword = s3cret\n");
         ::chmod(secrets.c_str(), 0600);
-        Write(main, "[site]\nsecrets_file = " + secrets + "\n[database]\nname=a\nuser=b\npassword=old\n");
+        Write(main,
+              "[site]\nsecrets_file = " + secrets + "\n[database]\nname=a\nuser=b\npassword=old\n");
         Config c = Config::Load(main);
         CPPUNIT_ASSERT_EQUAL(std::string("s3cret"), c.db.password);
     }
 
-private:
+  private:
     static void Write(const std::string& path, const std::string& text) {
         std::ofstream(path, std::ios::trunc) << text;
     }

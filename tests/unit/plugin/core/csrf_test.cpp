@@ -1,8 +1,9 @@
 // CSRF tokens are bound to the session and the secret, and compared in constant time.
+#include "plugin/core/csrf.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
 #include "plugin/core/crypto.h"
-#include "plugin/core/csrf.h"
 
 using placette::core::Csrf;
 
@@ -15,7 +16,7 @@ class CsrfTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(KnownHmacVectors);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     void TokenVerifiesForItsSession() {
         Csrf c("secret-0123456789abcdef0123456789");
         std::string t = c.Token("session-a");
@@ -41,8 +42,9 @@ public:
     }
     void KnownHmacVectors() {
         // RFC 4231 test case 2 and RFC 2202 (HMAC-MD5) test case 2.
-        CPPUNIT_ASSERT_EQUAL(std::string("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
-                             placette::core::HmacSha256Hex("Jefe", "what do ya want for nothing?"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+            placette::core::HmacSha256Hex("Jefe", "what do ya want for nothing?"));
         CPPUNIT_ASSERT_EQUAL(std::string("750c783e6ab0b503eaa86e310a5db738"),
                              placette::core::HmacMd5Hex("Jefe", "what do ya want for nothing?"));
         CPPUNIT_ASSERT_EQUAL(std::string("ea5889fdb264b2a3524c2b184cf4e8ad"),

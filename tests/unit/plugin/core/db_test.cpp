@@ -1,11 +1,12 @@
 // The MariaDB layer against the real server: binding, NULLs, long values, rollback unless
 // committed, duplicate keys, deadlock retry, and the pool.
+#include "plugin/core/db.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
 #include <thread>
 
-#include "plugin/core/db.h"
 #include "tests/unit/support/test_db.h"
 
 using namespace placette::core;
@@ -21,13 +22,15 @@ class DbTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(UnreachableServerIsUnavailable);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     void setUp() override {
         cfg_ = placette::testing::TestDatabase("dbt_");
         pool_ = std::make_unique<db::Pool>(cfg_, 4);
         auto l = pool_->Acquire();
         l->Execute("t", "DROP TABLE IF EXISTS {p}t");
-        l->Execute("t", "CREATE TABLE {p}t (id INT PRIMARY KEY, name MEDIUMTEXT NULL, n BIGINT NULL) ENGINE=InnoDB");
+        l->Execute("t",
+                   "CREATE TABLE {p}t (id INT PRIMARY KEY, name MEDIUMTEXT NULL, n BIGINT NULL) "
+                   "ENGINE=InnoDB");
     }
     void tearDown() override {
         auto l = pool_->Acquire();
@@ -36,8 +39,9 @@ public:
 
     void BindsAndFetchesTypes() {
         auto l = pool_->Acquire();
-        db::Result ins = l->Execute("ins", "INSERT INTO {p}t VALUES (?, ?, ?)",
-                                    {std::int64_t{1}, std::string("Chlo\xC3\xA9 'quote'"), db::Null{}});
+        db::Result ins =
+            l->Execute("ins", "INSERT INTO {p}t VALUES (?, ?, ?)",
+                       {std::int64_t{1}, std::string("Chlo\xC3\xA9 'quote'"), db::Null{}});
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, ins.affected);
         db::Result r = l->Execute("sel", "SELECT id, name, n FROM {p}t WHERE name = ?",
                                   {std::string("Chlo\xC3\xA9 'quote'")});
@@ -65,7 +69,9 @@ public:
         }
         auto l = pool_->Acquire();
         CPPUNIT_ASSERT(l->Execute("sel", "SELECT id FROM {p}t WHERE id = 3").empty());
-        db::RunInTransaction(*pool_, [](db::Connection& c) { c.Execute("ins", "INSERT INTO {p}t (id) VALUES (4)"); });
+        db::RunInTransaction(*pool_, [](db::Connection& c) {
+            c.Execute("ins", "INSERT INTO {p}t (id) VALUES (4)");
+        });
         CPPUNIT_ASSERT(!l->Execute("sel", "SELECT id FROM {p}t WHERE id = 4").empty());
     }
 
@@ -124,7 +130,7 @@ public:
         CPPUNIT_ASSERT_THROW(db::Connection c(bad), db::DbUnavailable);
     }
 
-private:
+  private:
     DatabaseConfig cfg_;
     std::unique_ptr<db::Pool> pool_;
 };

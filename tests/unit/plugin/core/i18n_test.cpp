@@ -1,8 +1,9 @@
 // Catalogs: lookup, placeholders, missing keys, and the language choice for a request.
+#include "plugin/core/i18n.h"
+
 #include <cppunit/extensions/HelperMacros.h>
 
 #include "plugin/core/config.h"
-#include "plugin/core/i18n.h"
 
 using placette::core::I18n;
 
@@ -17,15 +18,17 @@ class I18nTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(ThemeCatalogsLoad);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     void LooksUpByLanguage() {
         I18n i = I18n::FromText("a = Bonjour\n", "a = Hello\n");
         CPPUNIT_ASSERT_EQUAL(std::string("Bonjour"), i.T("fr", "a"));
         CPPUNIT_ASSERT_EQUAL(std::string("Hello"), i.T("en", "a"));
     }
     void FormatsPlaceholders() {
-        I18n i = I18n::FromText("d = Plus que {n} jours pour {who}\n", "d = {n} days left for {who}\n");
-        CPPUNIT_ASSERT_EQUAL(std::string("3 days left for {who}"), i.Format("en", "d", {{"n", "3"}}));
+        I18n i =
+            I18n::FromText("d = Plus que {n} jours pour {who}\n", "d = {n} days left for {who}\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("3 days left for {who}"),
+                             i.Format("en", "d", {{"n", "3"}}));
         CPPUNIT_ASSERT_EQUAL(std::string("Plus que 3 jours pour Alice"),
                              i.Format("fr", "d", {{"n", "3"}, {"who", "Alice"}}));
     }
@@ -35,8 +38,10 @@ public:
         CPPUNIT_ASSERT(!i.Has("fr", "nope.key"));
     }
     void CatalogsMustHaveTheSameKeys() {
-        CPPUNIT_ASSERT_THROW(I18n::FromText("a = x\nb = y\n", "a = x\n"), placette::core::ConfigError);
-        CPPUNIT_ASSERT_THROW(I18n::FromText("a = x\n", "a = x\nc = z\n"), placette::core::ConfigError);
+        CPPUNIT_ASSERT_THROW(I18n::FromText("a = x\nb = y\n", "a = x\n"),
+                             placette::core::ConfigError);
+        CPPUNIT_ASSERT_THROW(I18n::FromText("a = x\n", "a = x\nc = z\n"),
+                             placette::core::ConfigError);
     }
     void PickHonoursCookieThenHeaderThenDefault() {
         CPPUNIT_ASSERT_EQUAL(std::string("en"), I18n::Pick("en", "fr-FR", "fr"));

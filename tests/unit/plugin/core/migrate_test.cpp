@@ -1,13 +1,14 @@
 // Migrations against the real MariaDB: apply in order, second run is a no-op, a modified
 // applied file is refused, statement splitting.
+#include "plugin/core/migrate.h"
+
 #include <cppunit/extensions/HelperMacros.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "plugin/core/db.h"
-#include "plugin/core/migrate.h"
 #include "tests/unit/support/test_db.h"
 
 using namespace placette::core;
@@ -22,7 +23,7 @@ class MigrateTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(ProjectMigrationsApplyCleanly);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     void setUp() override {
         dir_ = fs::temp_directory_path() / ("placette_mig_" + std::to_string(::getpid()));
         fs::remove_all(dir_);
@@ -36,7 +37,8 @@ public:
     }
 
     void SplitsStatementsAndDropsComments() {
-        auto s = SplitStatements("-- c\nCREATE TABLE a (\n  x INT\n);\n\nINSERT INTO a VALUES (1);\n");
+        auto s =
+            SplitStatements("-- c\nCREATE TABLE a (\n  x INT\n);\n\nINSERT INTO a VALUES (1);\n");
         CPPUNIT_ASSERT_EQUAL(std::size_t{2}, s.size());
         CPPUNIT_ASSERT_EQUAL(std::string("CREATE TABLE a (\nx INT\n)"), s[0]);
         CPPUNIT_ASSERT_EQUAL(std::string("INSERT INTO a VALUES (1)"), s[1]);
@@ -49,11 +51,13 @@ public:
 
     void AppliesThenSecondRunIsNoOp() {
         Write("0001_one.sql", "CREATE TABLE {p}one (id INT PRIMARY KEY);\n");
-        Write("0002_two.sql", "CREATE TABLE {p}two (id INT PRIMARY KEY);\nINSERT INTO {p}two VALUES (7);\n");
+        Write("0002_two.sql",
+              "CREATE TABLE {p}two (id INT PRIMARY KEY);\nINSERT INTO {p}two VALUES (7);\n");
         MigrationReport first = Migrate(*conn_, ReadMigrations(dir_.string()));
         CPPUNIT_ASSERT_EQUAL(std::size_t{2}, first.applied.size());
         CPPUNIT_ASSERT_EQUAL(std::string("0001_one.sql"), first.applied[0]);
-        CPPUNIT_ASSERT_EQUAL(std::string("7"), conn_->Execute("t", "SELECT id FROM {p}two").rows.at(0).Str(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("7"),
+                             conn_->Execute("t", "SELECT id FROM {p}two").rows.at(0).Str(0));
         MigrationReport second = Migrate(*conn_, ReadMigrations(dir_.string()));
         CPPUNIT_ASSERT(second.applied.empty());
         CPPUNIT_ASSERT_EQUAL(2, second.already);
@@ -77,17 +81,21 @@ public:
         CPPUNIT_ASSERT(Migrate(*conn_, files).applied.empty());
     }
 
-private:
+  private:
     void Write(const std::string& name, const std::string& text) {
         std::ofstream(dir_ / name, std::ios::trunc) << text;
     }
     void DropAll() {
         // Table names come from information_schema, never from input.
-        auto rows = conn_->Execute("t.list",
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
-            "AND table_name LIKE 'mgt\\_%'").rows;
+        auto rows = conn_
+                        ->Execute("t.list",
+                                  "SELECT table_name FROM information_schema.tables WHERE "
+                                  "table_schema = DATABASE() "
+                                  "AND table_name LIKE 'mgt\\_%'")
+                        .rows;
         conn_->Execute("t.fk", "SET FOREIGN_KEY_CHECKS = 0");
-        for (const auto& r : rows) conn_->Execute("t.drop", "DROP TABLE IF EXISTS `" + r.Str(0) + "`");
+        for (const auto& r : rows)
+            conn_->Execute("t.drop", "DROP TABLE IF EXISTS `" + r.Str(0) + "`");
         conn_->Execute("t.fk", "SET FOREIGN_KEY_CHECKS = 1");
     }
 

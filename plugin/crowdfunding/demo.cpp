@@ -103,7 +103,7 @@ class Loader {
             svc_.AddReward(owner, id, RewardInput{r.title, r.description, "", r.min, r.limit});
         }
         for (const auto& n : d.needs)
-            svc_.AddNeed(owner, id, NeedInput{n.kind, n.title, n.description, n.quantity});
+            svc_.AddNeed(owner, id, NeedInput{n.kind, n.title, n.description, n.quantity, "", ""});
         return id;
     }
 
@@ -146,7 +146,7 @@ class Loader {
             const auto& need = needs.at(static_cast<std::size_t>(o.need));
             Outcome made = svc_.OfferHelp(people_.at(static_cast<std::size_t>(o.backer)), need.id,
                                           OfferInput{o.message, o.quantity, "", 0}, tx_);
-            if (made.ok() && o.accepted) svc_.DecideOffer(owner, made.id, true);
+            if (made.ok() && o.accepted) svc_.DecideOffer(owner, made.id, true, tx_);
         }
     }
 

@@ -35,6 +35,8 @@ Response RewardEditForm(const Section& s, const Env& env, Ctx& ctx);
 Response RewardUpdate(const Section& s, const Env& env, Ctx& ctx);
 Response NeedNewForm(const Section& s, const Env& env, Ctx& ctx);
 Response NeedCreate(const Section& s, const Env& env, Ctx& ctx);
+Response NeedEditForm(const Section& s, const Env& env, Ctx& ctx);
+Response NeedUpdate(const Section& s, const Env& env, Ctx& ctx);
 Response OfferForm(const Section& s, const Env& env, Ctx& ctx);
 Response OfferCreate(const Section& s, const Env& env, Ctx& ctx);
 

@@ -1,4 +1,4 @@
-// Forms for what hangs off a campaign: rewards (add, edit), in-kind needs (add), and a
+// Forms for what hangs off a campaign: rewards, in-kind needs (with optional dates) and a
 // citizen's offer of help on a need. Each re-displays its input with a message per bad field.
 #include "fcgi/http_error.h"
 #include "plugin/core/clock.h"
@@ -13,7 +13,8 @@ namespace placette::crowdfunding::handlers {
 namespace {
 const std::vector<std::string> kRewardFields = {"title", "description", "min_amount", "limit",
                                                 "delivery"};
-const std::vector<std::string> kNeedFields = {"kind", "title", "description", "quantity"};
+const std::vector<std::string> kNeedFields = {"kind",     "title",       "description",
+                                              "quantity", "needed_from", "needed_until"};
 const std::vector<std::string> kOfferFields = {"message", "quantity", "link"};
 
 // The owner's campaign, still open to rewards and needs (403 / 404 / 409 otherwise).
@@ -53,18 +54,40 @@ Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward*
     return core::RenderPage(env, ctx, page, status);
 }
 
-Response RenderNeed(const Env& env, Ctx& ctx, const Campaign& k, const core::FieldErrors& errors,
-                    int status) {
+// The need form: empty to add one, or filled with need `n` to edit it.
+Response RenderNeed(const Env& env, Ctx& ctx, const Campaign& k, const Need* n,
+                    const core::FieldErrors& errors, int status) {
     const Texts tx = views::TextsOf(env, ctx);
-    core::Page page =
-        core::NewPage(env, ctx, "crowdfunding/need_form.tpl", tx.T("cf.need_form.title"));
+    core::Page page = core::NewPage(env, ctx, "crowdfunding/need_form.tpl",
+                                    tx.T(n ? "cf.need_form.edit_title" : "cf.need_form.title"));
     auto& b = page.body();
-    core::FillForm(b, ctx.req.form, kNeedFields, errors, {{"quantity", "1"}});
-    views::AddOptions(b, "KIND_OPTION", views::NeedKindOptions(tx), ctx.req.form.GetOr("kind"));
+    std::map<std::string, std::string> defaults = {{"quantity", "1"}};
+    std::string kind = ctx.req.form.GetOr("kind");
+    if (n != nullptr) {
+        defaults = {{"title", n->title},
+                    {"description", n->description},
+                    {"quantity", std::to_string(n->quantity)},
+                    {"needed_from", n->needed_from},
+                    {"needed_until", n->needed_until}};
+        if (ctx.req.form.size() == 0) kind = std::string(Name(n->kind));
+    }
+    core::FillForm(b, ctx.req.form, kNeedFields, errors, defaults);
+    views::AddOptions(b, "KIND_OPTION", views::NeedKindOptions(tx), kind);
     b.SetValue("CAMPAIGN_TITLE", k.title);
     b.SetValue("BACK_URL", views::ProjectPath(env, k.id) + "/manage");
-    b.SetValue("ACTION", views::ProjectPath(env, k.id) + "/needs");
+    b.SetValue("ACTION",
+               views::ProjectPath(env, k.id) + "/needs" + (n ? "/" + std::to_string(n->id) : ""));
+    b.SetValue("MIN_DATE", CivilDate(core::NowSeconds()));
+    b.ShowSection(n ? "EDITING" : "CREATING");
     return core::RenderPage(env, ctx, page, status);
+}
+
+// Need {nid} of the owner's editable campaign {id} (404 when it belongs to another campaign).
+std::pair<Campaign, Need> EditableNeed(const Section& s, const Env& env, Ctx& ctx) {
+    Campaign k = EditableCampaign(s, env, ctx);
+    auto n = s.Svc(env).GetNeed(views::IdParam(ctx, "nid"));
+    if (!n || n->campaign_id != k.id) throw http::NotFound("no such need");
+    return {k, *n};
 }
 
 // The need and its public, live campaign (404 / 409 otherwise).
@@ -77,11 +100,12 @@ std::pair<Need, Campaign> OpenNeed(const Section& s, const Env& env, Ctx& ctx) {
     return {*need, *k};
 }
 
-// The citizen's listings (skill offers, lendable items) they may link to their offer.
-void FillLinks(const Section& s, const Env& env, const Ctx& ctx, const Texts& tx,
+// The citizen's listings (skill offers, lendable items) they may link to their offer; the field
+// also shows, to carry its message, when a link they sent was refused.
+void FillLinks(const Section& s, const Env& env, const Ctx& ctx, const Texts& tx, bool refused,
                ctemplate::TemplateDictionary& b) {
     const auto listings = s.Svc(env).Offerables(ctx.viewer.user_id);
-    if (listings.empty()) return;
+    if (listings.empty() && !refused) return;
     views::Options options = {{"", tx.T("cf.link.none")}};
     for (const auto& l : listings) {
         options.emplace_back(l.type + ":" + std::to_string(l.id),
@@ -101,6 +125,11 @@ Response RenderOffer(const Section& s, const Env& env, Ctx& ctx, const Need& n, 
     b.SetValue("NEED_TITLE", n.title);
     b.SetValue("NEED_KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
     b.SetValue("NEED_DESCRIPTION", n.description);
+    if (n.HasDates()) {
+        b.SetValueAndShowSection("NEED_DATES", views::NeedDates(tx, n), "HAS_NEED_DATES");
+    } else {
+        b.ShowSection("NO_NEED_DATES");
+    }
     b.SetValue(
         "NEED_PROGRESS",
         tx.F("cf.need.progress",
@@ -110,7 +139,7 @@ Response RenderOffer(const Section& s, const Env& env, Ctx& ctx, const Need& n, 
     b.SetValue("CAMPAIGN_TITLE", k.title);
     b.SetValue("CAMPAIGN_URL", views::ProjectPath(env, k));
     b.SetValue("ACTION", env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
-    FillLinks(s, env, ctx, tx, b);
+    FillLinks(s, env, ctx, tx, errors.Has("link"), b);
     return core::RenderPage(env, ctx, page, status);
 }
 }  // namespace
@@ -154,15 +183,34 @@ Response RewardUpdate(const Section& s, const Env& env, Ctx& ctx) {
 
 Response NeedNewForm(const Section& s, const Env& env, Ctx& ctx) {
     if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
-    return RenderNeed(env, ctx, EditableCampaign(s, env, ctx), {}, 200);
+    return RenderNeed(env, ctx, EditableCampaign(s, env, ctx), nullptr, {}, 200);
 }
 
 Response NeedCreate(const Section& s, const Env& env, Ctx& ctx) {
     Campaign k = EditableCampaign(s, env, ctx);
     core::FieldErrors errors;
-    auto in = ParseNeed(ctx.req.form, views::TextsOf(env, ctx), errors);
-    if (!in) return RenderNeed(env, ctx, k, errors, views::kInvalidForm);
+    auto in =
+        ParseNeed(ctx.req.form, views::TextsOf(env, ctx), CivilDate(core::NowSeconds()), errors);
+    if (!in) return RenderNeed(env, ctx, k, nullptr, errors, views::kInvalidForm);
     Outcome o = s.Svc(env).AddNeed(Actor::Of(ctx.viewer), k.id, *in);
+    return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
+}
+
+Response NeedEditForm(const Section& s, const Env& env, Ctx& ctx) {
+    if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
+    auto [k, n] = EditableNeed(s, env, ctx);
+    return RenderNeed(env, ctx, k, &n, {}, 200);
+}
+
+Response NeedUpdate(const Section& s, const Env& env, Ctx& ctx) {
+    auto [k, n] = EditableNeed(s, env, ctx);
+    const Texts tx = views::TextsOf(env, ctx);
+    core::FieldErrors errors;
+    auto in = ParseNeed(ctx.req.form, tx, CivilDate(core::NowSeconds()), errors);
+    if (!in) return RenderNeed(env, ctx, k, &n, errors, views::kInvalidForm);
+    Outcome o = s.Svc(env).EditNeed(Actor::Of(ctx.viewer), n.id, *in, tx);
+    if (o.status == Outcome::Status::kInvalid)
+        return RenderNeed(env, ctx, k, &n, o.errors, views::kInvalidForm);
     return views::AfterCommand(env, ctx, o, views::ProjectPath(env, k.id) + "/manage");
 }
 

@@ -42,6 +42,10 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
                  {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
                   {"quantity", std::to_string(n.quantity)},
                   {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
+        d->SetValue("DATES", n.HasDates() ? views::NeedDates(tx, n) : tx.T("cf.need.no_dates"));
+        if (editable)
+            d->SetValueAndShowSection("EDIT_URL", base + "/needs/" + std::to_string(n.id) + "/edit",
+                                      "CAN_EDIT");
     }
     if (editable) {
         b.SetValueAndShowSection("ADD_REWARD_URL", base + "/rewards/new", "CAN_ADD");
@@ -49,12 +53,18 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
     }
 }
 
+// Each offer with its linked listing, its buttons while open, and the reason its acceptance was
+// just refused (errors under "offer-<id>", e.g. the item is already lent on the need's dates).
 void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaign& k,
-                TemplateDictionary& b) {
+                const core::FieldErrors& errors, TemplateDictionary& b) {
     const auto offers = s.Svc(env).Offers(k.id);
     b.ShowSection(offers.empty() ? "NO_OFFERS" : "HAS_OFFERS");
     for (const Offer& o : offers) {
         auto* d = b.AddSectionDictionary("OFFER");
+        const std::string field = "offer-" + std::to_string(o.id);
+        d->SetValue("FIELD_ID", "f-" + field);
+        if (errors.Has(field)) d->SetValueAndShowSection("ERROR_TEXT", errors.Get(field), "ERROR");
+        if (o.link_type == "item" && o.state == OfferState::kOpen) d->ShowSection("LENDS_ITEM");
         d->SetValue("NEED", o.need_title);
         d->SetValue("NAME", o.user_name);
         d->SetValue("MESSAGE", o.message);
@@ -128,7 +138,7 @@ Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign
     core::FillForm(b, ctx.req.form, {"update_title", "update_body", "reason"}, errors);
     FillActions(env, tx, k, b);
     FillRewardsAndNeeds(s, env, tx, k, b);
-    FillOffers(s, env, tx, k, b);
+    FillOffers(s, env, tx, k, errors, b);
     FillPledgesAndLog(s, env, tx, k, b);
     return core::RenderPage(env, ctx, page, status);
 }
@@ -137,7 +147,12 @@ Response Decide(const Section& s, const Env& env, Ctx& ctx, bool accept) {
     const std::int64_t id = views::IdParam(ctx, "oid");
     auto offer = s.Svc(env).GetOffer(id);
     if (!offer) throw http::NotFound("no such offer");
-    Outcome o = s.Svc(env).DecideOffer(Actor::Of(ctx.viewer), id, accept);
+    Outcome o = s.Svc(env).DecideOffer(Actor::Of(ctx.viewer), id, accept, views::TextsOf(env, ctx));
+    if (o.status == Outcome::Status::kInvalid) {  // the loan of the offered item was refused
+        auto k = s.Svc(env).GetCampaign(offer->campaign_id);
+        if (!k) throw http::NotFound("no such campaign");
+        return RenderManage(s, env, ctx, *k, o.errors, 409);
+    }
     return views::AfterCommand(env, ctx, o,
                                views::ProjectPath(env, offer->campaign_id) + "/manage");
 }

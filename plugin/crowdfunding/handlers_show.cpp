@@ -56,6 +56,7 @@ void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateD
         d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
         d->SetValue("TITLE", n.title);
         d->SetValue("DESCRIPTION", n.description);
+        if (n.HasDates()) d->SetValueAndShowSection("DATES", views::NeedDates(tx, n), "HAS_DATES");
         const std::int64_t done = std::min(n.fulfilled, n.quantity);
         d->SetIntValue("DONE", static_cast<long>(done));
         d->SetIntValue("QUANTITY", static_cast<long>(n.quantity));

@@ -31,6 +31,7 @@ void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const 
         d->SetValue("TITLE", n.title);
         d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
         d->SetIntValue("QUANTITY", static_cast<long>(n.quantity));
+        if (n.HasDates()) d->SetValueAndShowSection("DATES", views::NeedDates(tx, n), "HAS_DATES");
     }
     for (const LogEntry& e : svc.Log(k.id)) {
         auto* d = b.AddSectionDictionary("LOG");

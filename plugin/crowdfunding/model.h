@@ -106,6 +106,10 @@ struct Need {
     std::string title, description;
     std::int64_t quantity = 1;
     std::int64_t fulfilled = 0;  // Σ quantity of accepted offers
+    // When it is needed, YYYY-MM-DD inclusive; both empty when the need has no dates. An item
+    // offered on a need is lent for these dates.
+    std::string needed_from, needed_until;
+    bool HasDates() const { return !needed_from.empty(); }
 };
 
 struct Offer {

@@ -67,6 +67,10 @@ void ReleaseReward(Connection& c, std::int64_t reward_id);
 std::vector<Need> ListNeeds(Connection& c, std::int64_t campaign_id);
 std::optional<Need> FindNeed(Connection& c, std::int64_t id);
 std::int64_t InsertNeed(Connection& c, std::int64_t campaign_id, const Need& n, std::int64_t now);
+// Kind, texts, quantity and dates of need n.id.
+void UpdateNeed(Connection& c, const Need& n);
+// Accepted offers of an item on the need: each requested a loan for the need's dates.
+std::int64_t CountItemLoans(Connection& c, std::int64_t need_id);
 std::vector<Offer> ListOffers(Connection& c, std::int64_t campaign_id);
 std::vector<Offer> ListOffersByUser(Connection& c, std::int64_t user_id, int limit);
 std::optional<Offer> FindOffer(Connection& c, std::int64_t id, bool for_update = false);

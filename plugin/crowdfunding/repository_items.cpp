@@ -33,14 +33,21 @@ constexpr const char* kReleaseReward =
 constexpr const char* kNeedCols =
     "n.id, n.campaign_id, n.kind, n.title, n.description, n.quantity, "
     "(SELECT COALESCE(SUM(o.quantity), 0) FROM {p}need_offers o WHERE o.need_id = n.id AND o.state "
-    "= 'accepted')";
+    "= 'accepted'), COALESCE(DATE_FORMAT(n.needed_from, '%Y-%m-%d'), ''), "
+    "COALESCE(DATE_FORMAT(n.needed_until, '%Y-%m-%d'), '')";
 const std::string kListNeeds =
     std::string("SELECT ") + kNeedCols + " FROM {p}needs n WHERE n.campaign_id = ? ORDER BY n.id";
 const std::string kFindNeed =
     std::string("SELECT ") + kNeedCols + " FROM {p}needs n WHERE n.id = ?";
 constexpr const char* kInsertNeed =
-    "INSERT INTO {p}needs (campaign_id, kind, title, description, quantity, created_at) "
-    "VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?))";
+    "INSERT INTO {p}needs (campaign_id, kind, title, description, quantity, needed_from, "
+    "needed_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?))";
+constexpr const char* kUpdateNeed =
+    "UPDATE {p}needs SET kind = ?, title = ?, description = ?, quantity = ?, needed_from = ?, "
+    "needed_until = ? WHERE id = ?";
+constexpr const char* kCountItemLoans =
+    "SELECT COUNT(*) FROM {p}need_offers WHERE need_id = ? AND state = 'accepted' "
+    "AND link_type = 'item'";
 
 constexpr const char* kOfferCols =
     "o.id, o.need_id, o.campaign_id, o.user_id, o.user_name, o.message, o.quantity, o.state, "
@@ -96,6 +103,8 @@ Need ToNeed(const Row& r) {
     n.description = r.Str(4);
     n.quantity = r.Int(5);
     n.fulfilled = r.Int(6);
+    n.needed_from = r.Str(7);
+    n.needed_until = r.Str(8);
     return n;
 }
 
@@ -172,10 +181,21 @@ std::optional<Need> FindNeed(Connection& c, std::int64_t id) {
 }
 
 std::int64_t InsertNeed(Connection& c, std::int64_t campaign_id, const Need& n, std::int64_t now) {
-    auto res = c.Execute(
-        "cf.need.insert", kInsertNeed,
-        {campaign_id, std::string(Name(n.kind)), n.title, n.description, n.quantity, now});
+    auto res = c.Execute("cf.need.insert", kInsertNeed,
+                         {campaign_id, std::string(Name(n.kind)), n.title, n.description,
+                          n.quantity, OptDate(n.needed_from), OptDate(n.needed_until), now});
     return static_cast<std::int64_t>(res.insert_id);
+}
+
+void UpdateNeed(Connection& c, const Need& n) {
+    c.Execute("cf.need.update", kUpdateNeed,
+              {std::string(Name(n.kind)), n.title, n.description, n.quantity,
+               OptDate(n.needed_from), OptDate(n.needed_until), n.id});
+}
+
+std::int64_t CountItemLoans(Connection& c, std::int64_t need_id) {
+    auto res = c.Execute("cf.need.item_loans", kCountItemLoans, {need_id});
+    return res.empty() ? 0 : res.rows[0].Int(0);
 }
 
 std::vector<Offer> ListOffers(Connection& c, std::int64_t campaign_id) {

@@ -4,8 +4,10 @@
 
 #include <memory>
 
+#include "plugin/core/links.h"
 #include "plugin/crowdfunding/handlers.h"
 #include "plugin/crowdfunding/payment_hooks.h"
+#include "plugin/crowdfunding/repository.h"
 
 namespace placette::crowdfunding {
 
@@ -18,12 +20,28 @@ core::SectionHandler Bind(const std::shared_ptr<const Section>& s, Fn fn) {
     return [s, fn](const core::Env& env, core::Ctx& ctx) { return fn(*s, env, ctx); };
 }
 
+// What other sections show for an in-kind need (a loan requested for it, a conversation about
+// it): the need and its campaign, while the campaign is public; its owner answers.
+std::optional<core::links::SubjectInfo> NeedSubject(core::db::Connection& c, std::int64_t id) {
+    auto n = repo::FindNeed(c, id);
+    if (!n) return std::nullopt;
+    auto k = repo::FindCampaign(c, n->campaign_id);
+    if (!k || !IsPublic(k->state)) return std::nullopt;
+    return core::links::SubjectInfo{n->title + " (" + k->title + ")",
+                                    "/projects/" + std::to_string(k->id) + "#needs",
+                                    k->owner_id,
+                                    {},
+                                    false};
+}
+
 core::BlockFn BindBlock(const std::shared_ptr<const Section>& s, BlockFn fn) {
     return [s, fn](const core::Env& env, core::Ctx& ctx, ctemplate::TemplateDictionary& body) {
         fn(*s, env, ctx, body);
     };
 }
 }  // namespace
+
+void RegisterLinks() { core::links::RegisterSubject("need", NeedSubject); }
 
 void Register(core::RouteTable& routes, const core::Config& config) {
     auto section = std::make_shared<Section>();
@@ -54,6 +72,9 @@ void Register(core::RouteTable& routes, const core::Config& config) {
                Bind(s, RewardUpdate));
     routes.Add("GET", "/projects/{id:int}/needs/new", "cf.need.new", Bind(s, NeedNewForm));
     routes.Add("POST", "/projects/{id:int}/needs", "cf.need.create", Bind(s, NeedCreate));
+    routes.Add("GET", "/projects/{id:int}/needs/{nid:int}/edit", "cf.need.edit",
+               Bind(s, NeedEditForm));
+    routes.Add("POST", "/projects/{id:int}/needs/{nid:int}", "cf.need.update", Bind(s, NeedUpdate));
     routes.Add("GET", "/needs/{nid:int}/offer", "cf.offer.new", Bind(s, OfferForm));
     routes.Add("POST", "/needs/{nid:int}/offers", "cf.offer.create", Bind(s, OfferCreate));
     routes.Add("POST", "/offers/{oid:int}/accept", "cf.offer.accept", Bind(s, OfferAccept));
@@ -81,6 +102,7 @@ void Register(core::RouteTable& routes, const core::Config& config) {
     routes.Add("POST", "/staff/pledges/{id:int}/refunded", "cf.staff.refunded",
                Bind(s, StaffRefunded), staff);
 
+    RegisterLinks();
     routes.AddBlock(core::Slot::kHome, BindBlock(s, HomeBlock));
     routes.AddBlock(core::Slot::kMe, BindBlock(s, MeBlock));
     routes.AddBlock(core::Slot::kStaff, BindBlock(s, StaffBlock));

@@ -8,5 +8,8 @@
 namespace placette::crowdfunding {
 
 void Register(core::RouteTable& routes, const core::Config& config);
+// What the section offers other sections through core/links (the "need" subject); Register
+// calls it.
+void RegisterLinks();
 
 }  // namespace placette::crowdfunding

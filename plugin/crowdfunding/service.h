@@ -100,9 +100,15 @@ class Service {
     Outcome EditReward(const Actor& a, std::int64_t reward_id, const RewardInput& in,
                        const Texts& tx);
     Outcome AddNeed(const Actor& a, std::int64_t campaign_id, const NeedInput& in);
-    // The offer may link one of the citizen's listings in another section (core/links).
+    // Quantity never below the accepted offers; dates frozen once an item loan was requested.
+    Outcome EditNeed(const Actor& a, std::int64_t need_id, const NeedInput& in, const Texts& tx);
+    // The offer may link one of the citizen's listings in another section (core/links); an item
+    // only on a need with dates still to come.
     Outcome OfferHelp(const Actor& a, std::int64_t need_id, const OfferInput& in, const Texts& tx);
-    Outcome DecideOffer(const Actor& a, std::int64_t offer_id, bool accept);
+    // Accepting an item's offer requests its loan (core/links::RequestLoan) for the need's dates,
+    // borrowed by the campaign's owner; when the exchange section refuses, nothing is written and
+    // the outcome is kInvalid with the reason under the field "offer-<id>".
+    Outcome DecideOffer(const Actor& a, std::int64_t offer_id, bool accept, const Texts& tx);
     Outcome PostUpdate(const Actor& a, std::int64_t campaign_id, const UpdateInput& in);
 
     // Pledges. `provider` is the payment provider's name ("manual").

@@ -118,6 +118,37 @@ void ParseFrozenFields(const http::Form& f, const Rules& rules, const Texts& tx,
         d.duration_days = static_cast<int>(*days);
     }
 }
+// Optional "needed_from" / "needed_until": both empty, or a from (today or later) and an until
+// on or after it; an empty until means the same day.
+void ParseNeedDates(const http::Form& f, const Texts& tx, const std::string& today,
+                    FieldErrors& errors, NeedInput& n) {
+    const std::string from = Trim(f.GetOr("needed_from")), until = Trim(f.GetOr("needed_until"));
+    bool from_ok = false, until_ok = false;
+    if (!from.empty() && !IsValidIsoDate(from)) {
+        errors.Add("needed_from", tx.T("cf.error.date_invalid"));
+    } else if (!from.empty() && from < today) {
+        errors.Add("needed_from", tx.F("cf.error.need_date_past", {{"today", tx.IsoDate(today)}}));
+    } else {
+        from_ok = !from.empty();
+    }
+    if (!until.empty() && !IsValidIsoDate(until)) {
+        errors.Add("needed_until", tx.T("cf.error.date_invalid"));
+    } else if (!until.empty() && from.empty()) {
+        errors.Add("needed_from", tx.T("cf.error.need_from_missing"));
+    } else if (!until.empty() && until < today) {
+        errors.Add("needed_until", tx.F("cf.error.need_date_past", {{"today", tx.IsoDate(today)}}));
+    } else {
+        until_ok = !until.empty();
+    }
+    if (from_ok && until_ok && until < from) {
+        errors.Add("needed_until",
+                   tx.F("cf.error.need_until_before_from", {{"from", tx.IsoDate(from)}}));
+        return;
+    }
+    if (!from_ok) return;
+    n.needed_from = from;
+    n.needed_until = until_ok ? until : from;
+}
 }  // namespace
 
 bool IsPledgeToken(std::string_view token) {
@@ -194,7 +225,8 @@ std::optional<RewardInput> ParseReward(const http::Form& f, const Rules& rules, 
     return r;
 }
 
-std::optional<NeedInput> ParseNeed(const http::Form& f, const Texts& tx, FieldErrors& errors) {
+std::optional<NeedInput> ParseNeed(const http::Form& f, const Texts& tx, const std::string& today,
+                                   FieldErrors& errors) {
     NeedInput n;
     if (auto k = ParseNeedKind(f.GetOr("kind"))) {
         n.kind = *k;
@@ -204,6 +236,7 @@ std::optional<NeedInput> ParseNeed(const http::Form& f, const Texts& tx, FieldEr
     Text(f, "title", kTitleMax, "cf.error.need_title_required", tx, errors, n.title);
     Text(f, "description", kShortTextMax, nullptr, tx, errors, n.description);
     if (auto q = Count(f, "quantity", 1, 10000, "cf.error.quantity", tx, errors)) n.quantity = *q;
+    ParseNeedDates(f, tx, today, errors, n);
     if (!errors.empty()) return std::nullopt;
     return n;
 }

@@ -30,6 +30,7 @@ struct NeedInput {
     NeedKind kind = NeedKind::kOther;
     std::string title, description;
     std::int64_t quantity = 1;
+    std::string needed_from, needed_until;  // YYYY-MM-DD or both empty; "until" defaults to "from"
 };
 
 struct OfferInput {
@@ -61,7 +62,10 @@ std::optional<Draft> ParseDraft(const http::Form& f, const Rules& rules, const T
 // `today` is YYYY-MM-DD; an estimated delivery before it is refused.
 std::optional<RewardInput> ParseReward(const http::Form& f, const Rules& rules, const Texts& tx,
                                        const std::string& today, core::FieldErrors& errors);
-std::optional<NeedInput> ParseNeed(const http::Form& f, const Texts& tx, core::FieldErrors& errors);
+// `today` is YYYY-MM-DD: optional dates (from, until) before it are refused, as is an until
+// before the from or without it.
+std::optional<NeedInput> ParseNeed(const http::Form& f, const Texts& tx, const std::string& today,
+                                   core::FieldErrors& errors);
 std::optional<OfferInput> ParseOffer(const http::Form& f, const Texts& tx,
                                      core::FieldErrors& errors);
 std::optional<UpdateInput> ParseUpdate(const http::Form& f, const Texts& tx,

@@ -170,6 +170,15 @@ Options NeighbourhoodOptions(const Rules& rules, const Texts& tx) {
     return out;
 }
 
+std::string NeedDates(const Texts& tx, const Need& n) {
+    if (!n.HasDates()) return "";
+    if (n.needed_until.empty() || n.needed_until == n.needed_from) {
+        return tx.F("cf.need.day", {{"date", tx.IsoDate(n.needed_from)}});
+    }
+    return tx.F("cf.need.dates",
+                {{"from", tx.IsoDate(n.needed_from)}, {"until", tx.IsoDate(n.needed_until)}});
+}
+
 Options NeedKindOptions(const Texts& tx) {
     Options out;
     for (NeedKind k : AllNeedKinds()) {

@@ -54,6 +54,8 @@ void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
 Options ThemeOptions(const Rules& rules, const Texts& tx);
 Options NeighbourhoodOptions(const Rules& rules, const Texts& tx);
 Options NeedKindOptions(const Texts& tx);
+// "Du 12 mai 2026 au 14 mai 2026" / "Le 12 mai 2026"; "" for a need without dates.
+std::string NeedDates(const Texts& tx, const Need& n);
 std::string StateLabel(const Texts& tx, State s);
 std::string PledgeStateLabel(const Texts& tx, PledgeState s);
 // Adds the cards of `items` under `section` of `d`, each including crowdfunding/card.tpl.

@@ -44,6 +44,11 @@ Response RenderLoan(const Settings& s, const Env& env, Ctx& ctx, std::int64_t id
     auto& body = page.body();
     FillLoan(env, ctx, *l, body);
     FillActions(*l, owner, borrower, body);
+    if (auto source = svc.SourceOf(*l)) {  // e.g. the crowdfunding need it was requested for
+        body.SetValue("SOURCE_TITLE", source->title);
+        body.SetValueAndShowSection("SOURCE_URL", env.config.base_path + source->path,
+                                    "HAS_SOURCE");
+    }
     if (!l->message.empty()) body.SetValueAndShowSection("MESSAGE", l->message, "HAS_MESSAGE");
     if (!l->handover_note.empty())
         body.SetValueAndShowSection("HANDOVER_NOTE", l->handover_note, "HAS_HANDOVER_NOTE");

@@ -221,6 +221,14 @@ std::optional<Loan> Service::GetLoan(std::int64_t id) {
     return core::db::Run(pool_, [&](Connection& c) { return repo::FindLoan(c, id); });
 }
 
+std::optional<core::links::SubjectInfo> Service::SourceOf(const Loan& l) {
+    if (l.source_id == 0 || l.source == "citizen" || !core::links::KnownSubjectType(l.source))
+        return std::nullopt;
+    return core::db::Run(pool_, [&](Connection& c) {
+        return core::links::ResolveSubject(c, l.source, l.source_id);
+    });
+}
+
 std::vector<Loan> Service::LoansOf(std::int64_t item, int limit) {
     return core::db::Run(pool_, [&](Connection& c) { return repo::LoansOfItem(c, item, limit); });
 }

@@ -58,6 +58,9 @@ class Service {
     std::optional<Loan> GetLoan(std::int64_t id);
     std::vector<Loan> LoansOf(std::int64_t item, int limit);
     std::vector<Loan> LoansOfUser(std::int64_t user, int limit);
+    // What a loan was requested for, e.g. a crowdfunding need (core/links subject of type
+    // `source`); nullopt for a citizen's own request or a source no longer shown.
+    std::optional<core::links::SubjectInfo> SourceOf(const Loan& l);
 
     TickReport Tick(std::int64_t now);
     int CheckCalendars(std::ostream& out);

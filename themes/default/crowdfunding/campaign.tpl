@@ -64,6 +64,7 @@
           <li>
             <h3>{{TITLE}} <span class="tag">{{KIND}}</span></h3>
             <p>{{DESCRIPTION}}</p>
+            {{#HAS_DATES}}<p class="cf-need-dates">{{DATES}}</p>{{/HAS_DATES}}
             <p>{{PROGRESS_TEXT}}</p>
             {{#CAN_OFFER}}<p><a href="{{OFFER_URL}}">[[t:cf.page.offer]]<span class="visually-hidden"> : {{TITLE}}</span></a></p>{{/CAN_OFFER}}
           </li>

@@ -54,9 +54,9 @@
   {{#HAS_NEEDS}}
   <table class="cf-table">
     <caption class="visually-hidden">[[t:cf.manage.needs]]</caption>
-    <thead><tr><th scope="col">[[t:cf.col.need]]</th><th scope="col">[[t:cf.col.kind]]</th><th scope="col">[[t:cf.col.progress]]</th></tr></thead>
+    <thead><tr><th scope="col">[[t:cf.col.need]]</th><th scope="col">[[t:cf.col.kind]]</th><th scope="col">[[t:cf.col.need_dates]]</th><th scope="col">[[t:cf.col.progress]]</th><th scope="col">[[t:cf.col.actions]]</th></tr></thead>
     <tbody>
-    {{#NEED}}<tr><th scope="row">{{TITLE}}</th><td>{{KIND}}</td><td>{{PROGRESS_TEXT}}</td></tr>{{/NEED}}
+    {{#NEED}}<tr><th scope="row">{{TITLE}}</th><td>{{KIND}}</td><td>{{DATES}}</td><td>{{PROGRESS_TEXT}}</td><td>{{#CAN_EDIT}}<a href="{{EDIT_URL}}">[[t:cf.edit]]<span class="visually-hidden"> : {{TITLE}}</span></a>{{/CAN_EDIT}}</td></tr>{{/NEED}}
     </tbody>
   </table>
   {{/HAS_NEEDS}}{{#NO_NEEDS}}<p>[[t:cf.manage.none]]</p>{{/NO_NEEDS}}
@@ -65,10 +65,12 @@
   {{#HAS_OFFERS}}
   <ul class="cf-offers">
     {{#OFFER}}
-    <li>
+    <li id="{{FIELD_ID}}"{{#ERROR}} class="has-error"{{/ERROR}}>
       <p><strong>{{NAME}}</strong> — {{NEED}} ({{QUANTITY}}) <span class="tag">{{STATE_LABEL}}</span> <span class="hint">{{DATE}}</span></p>
       <p>{{MESSAGE}}</p>
       {{#LINK}}<p>[[t:cf.manage.linked]] <a href="{{LINK_URL}}">{{LINK_TITLE}}</a> ({{LINK_KIND}})</p>{{/LINK}}
+      {{#LENDS_ITEM}}<p class="hint">[[t:cf.manage.accept_item_hint]]</p>{{/LENDS_ITEM}}
+      {{#ERROR}}<p class="field-error">{{ERROR_TEXT}}</p>{{/ERROR}}
       {{#IS_OPEN}}
       <form method="post" action="{{ACCEPT_URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[t:cf.manage.accept]]<span class="visually-hidden"> : {{NAME}}, {{NEED}}</span></button></form>
       <form method="post" action="{{DECLINE_URL}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">[[t:cf.manage.decline]]<span class="visually-hidden"> : {{NAME}}, {{NEED}}</span></button></form>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>[[t:cf.need_form.title]]</h1>
+<h1>{{#CREATING}}[[t:cf.need_form.title]]{{/CREATING}}{{#EDITING}}[[t:cf.need_form.edit_title]]{{/EDITING}}</h1>
 <p class="lead">[[t:cf.reward_form.for]] <a href="{{BACK_URL}}">{{CAMPAIGN_TITLE}}</a></p>
 {{#HAS_ERRORS}}
 <div class="notice error" role="alert" aria-labelledby="error-summary-title">
@@ -30,5 +30,19 @@
     {{#QUANTITY_ERROR}}<p class="field-error" id="f-quantity-error">{{QUANTITY_ERROR_TEXT}}</p>{{/QUANTITY_ERROR}}
     <input type="text" inputmode="numeric" id="f-quantity" name="quantity" value="{{QUANTITY_VALUE}}" class="short" aria-describedby="f-quantity-hint{{#QUANTITY_ERROR}} f-quantity-error{{/QUANTITY_ERROR}}"{{#QUANTITY_ERROR}} aria-invalid="true"{{/QUANTITY_ERROR}}>
   </div>
+  <fieldset>
+    <legend>[[t:cf.field.need_dates]]</legend>
+    <p class="hint" id="f-needed-dates-hint">[[t:cf.hint.need_dates]]</p>
+    <div class="field{{#NEEDED_FROM_ERROR}} has-error{{/NEEDED_FROM_ERROR}}">
+      <label for="f-needed_from">[[t:cf.field.needed_from]]</label>
+      {{#NEEDED_FROM_ERROR}}<p class="field-error" id="f-needed_from-error">{{NEEDED_FROM_ERROR_TEXT}}</p>{{/NEEDED_FROM_ERROR}}
+      <input type="date" id="f-needed_from" name="needed_from" value="{{NEEDED_FROM_VALUE}}" min="{{MIN_DATE}}" class="short" aria-describedby="f-needed-dates-hint{{#NEEDED_FROM_ERROR}} f-needed_from-error{{/NEEDED_FROM_ERROR}}"{{#NEEDED_FROM_ERROR}} aria-invalid="true"{{/NEEDED_FROM_ERROR}}>
+    </div>
+    <div class="field{{#NEEDED_UNTIL_ERROR}} has-error{{/NEEDED_UNTIL_ERROR}}">
+      <label for="f-needed_until">[[t:cf.field.needed_until]]</label>
+      {{#NEEDED_UNTIL_ERROR}}<p class="field-error" id="f-needed_until-error">{{NEEDED_UNTIL_ERROR_TEXT}}</p>{{/NEEDED_UNTIL_ERROR}}
+      <input type="date" id="f-needed_until" name="needed_until" value="{{NEEDED_UNTIL_VALUE}}" min="{{MIN_DATE}}" class="short" aria-describedby="f-needed-dates-hint{{#NEEDED_UNTIL_ERROR}} f-needed_until-error{{/NEEDED_UNTIL_ERROR}}"{{#NEEDED_UNTIL_ERROR}} aria-invalid="true"{{/NEEDED_UNTIL_ERROR}}>
+    </div>
+  </fieldset>
   <p><button type="submit">[[t:cf.need_form.save]]</button> <a href="{{BACK_URL}}">[[t:cf.form.cancel]]</a></p>
 </form>

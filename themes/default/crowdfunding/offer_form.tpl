@@ -4,6 +4,7 @@
 <section class="card" aria-labelledby="cf-need-title">
   <h2 id="cf-need-title">{{NEED_TITLE}} <span class="tag">{{NEED_KIND}}</span></h2>
   <p>{{NEED_DESCRIPTION}}</p>
+  {{#HAS_NEED_DATES}}<p class="cf-need-dates">{{NEED_DATES}}</p>{{/HAS_NEED_DATES}}
   <p>{{NEED_PROGRESS}}</p>
 </section>
 {{#HAS_ERRORS}}
@@ -28,7 +29,7 @@
   {{#HAS_LINKS}}
   <div class="field{{#LINK_ERROR}} has-error{{/LINK_ERROR}}">
     <label for="f-link">[[t:cf.field.link]]</label>
-    <p class="hint" id="f-link-hint">[[t:cf.hint.link]]</p>
+    <p class="hint" id="f-link-hint">[[t:cf.hint.link]]{{#HAS_NEED_DATES}} [[t:cf.hint.link_item_dates]]{{/HAS_NEED_DATES}}{{#NO_NEED_DATES}} [[t:cf.hint.link_no_dates]]{{/NO_NEED_DATES}}</p>
     {{#LINK_ERROR}}<p class="field-error" id="f-link-error">{{LINK_ERROR_TEXT}}</p>{{/LINK_ERROR}}
     <select id="f-link" name="link" aria-describedby="f-link-hint{{#LINK_ERROR}} f-link-error{{/LINK_ERROR}}"{{#LINK_ERROR}} aria-invalid="true"{{/LINK_ERROR}}>{{#LINK_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LINK_OPTION}}</select>
   </div>

@@ -70,7 +70,7 @@
   <h3>[[t:cf.review.rewards]]</h3>
   <ul>{{#REWARD}}<li><strong>{{TITLE}}</strong> — {{MIN}} — {{LIMIT}}<br>{{DESCRIPTION}}</li>{{/REWARD}}</ul>
   <h3>[[t:cf.review.needs]]</h3>
-  <ul>{{#NEED}}<li>{{TITLE}} ({{KIND}}) × {{QUANTITY}}</li>{{/NEED}}</ul>
+  <ul>{{#NEED}}<li>{{TITLE}} ({{KIND}}) × {{QUANTITY}}{{#HAS_DATES}} — {{DATES}}{{/HAS_DATES}}</li>{{/NEED}}</ul>
 </section>
 <section aria-labelledby="cf-log-title">
   <h2 id="cf-log-title">[[t:cf.review.log]]</h2>

@@ -5,6 +5,7 @@
   <dt>[[t:exchange.loan.dates]]</dt><dd>{{FROM}} – {{TO}}</dd>
   <dt>[[t:exchange.loan.lender]]</dt><dd><a href="{{LENDER_URL}}">{{LENDER_NAME}}</a></dd>
   <dt>[[t:exchange.loan.borrower]]</dt><dd><a href="{{BORROWER_URL}}">{{BORROWER_NAME}}</a></dd>
+  {{#HAS_SOURCE}}<dt>[[t:exchange.loan.source]]</dt><dd><a href="{{SOURCE_URL}}">{{SOURCE_TITLE}}</a></dd>{{/HAS_SOURCE}}
   {{#HAS_MESSAGE}}<dt>[[t:exchange.loan.message]]</dt><dd class="prose">{{MESSAGE}}</dd>{{/HAS_MESSAGE}}
   {{#HAS_HANDOVER_NOTE}}<dt>[[t:exchange.loan.handover_note]]</dt><dd class="prose">{{HANDOVER_NOTE}}</dd>{{/HAS_HANDOVER_NOTE}}
   {{#HAS_RETURN_NOTE}}<dt>[[t:exchange.loan.return_note]]</dt><dd class="prose">{{RETURN_NOTE}}</dd>{{/HAS_RETURN_NOTE}}

@@ -11,7 +11,7 @@
   <h2 id="me-loans-title">[[t:exchange.me.loans_title]]</h2>
   {{#NO_LOANS}}<p>[[t:exchange.me.no_loans]]</p>{{/NO_LOANS}}
   <ul class="loans">
-    {{#LENT}}<li class="me-loan">[[t:exchange.me.lent]] <a href="{{LOAN_URL}}">{{ITEM_TITLE}}</a> [[t:exchange.me.to]] {{BORROWER_NAME}}, {{FROM}} – {{TO}} · <span class="tag loan-{{LOAN_STATUS}}">{{LOAN_STATUS_LABEL}}</span></li>{{/LENT}}
-    {{#BORROWED}}<li class="me-loan">[[t:exchange.me.borrowed]] <a href="{{LOAN_URL}}">{{ITEM_TITLE}}</a> [[t:exchange.me.from]] {{LENDER_NAME}}, {{FROM}} – {{TO}} · <span class="tag loan-{{LOAN_STATUS}}">{{LOAN_STATUS_LABEL}}</span></li>{{/BORROWED}}
+    {{#LENT}}<li class="me-loan">[[t:exchange.me.lent]] <a href="{{LOAN_URL}}">{{ITEM_TITLE}}</a> [[t:exchange.me.to]] {{BORROWER_NAME}}, {{FROM}} – {{TO}} · <span class="tag loan-{{LOAN_STATUS}}">{{LOAN_STATUS_LABEL}}</span>{{#FROM_NEED}} <span class="tag">[[t:exchange.loan.from_need]]</span>{{/FROM_NEED}}</li>{{/LENT}}
+    {{#BORROWED}}<li class="me-loan">[[t:exchange.me.borrowed]] <a href="{{LOAN_URL}}">{{ITEM_TITLE}}</a> [[t:exchange.me.from]] {{LENDER_NAME}}, {{FROM}} – {{TO}} · <span class="tag loan-{{LOAN_STATUS}}">{{LOAN_STATUS_LABEL}}</span>{{#FROM_NEED}} <span class="tag">[[t:exchange.loan.from_need]]</span>{{/FROM_NEED}}</li>{{/BORROWED}}
   </ul>
 </section>

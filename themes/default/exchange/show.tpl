@@ -47,7 +47,7 @@
   {{#HAS_LOANS}}
   <h3>[[t:exchange.loans_title]]</h3>
   <ul class="loans">
-    {{#LOAN}}<li><a href="{{LOAN_URL}}">{{FROM}} – {{TO}}</a> · {{BORROWER_NAME}} · <span class="tag loan-{{LOAN_STATUS}}">{{LOAN_STATUS_LABEL}}</span></li>{{/LOAN}}
+    {{#LOAN}}<li><a href="{{LOAN_URL}}">{{FROM}} – {{TO}}</a> · {{BORROWER_NAME}} · <span class="tag loan-{{LOAN_STATUS}}">{{LOAN_STATUS_LABEL}}</span>{{#FROM_NEED}} <span class="tag">[[t:exchange.loan.from_need]]</span>{{/FROM_NEED}}</li>{{/LOAN}}
   </ul>
   {{/HAS_LOANS}}
 </section>

@@ -59,6 +59,7 @@ class CrowdfundingValidationTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(LiveCampaignIgnoresFrozenFields);
     CPPUNIT_TEST(RewardDateInThePastIsRefused);
     CPPUNIT_TEST(RewardLimitsAndMinimum);
+    CPPUNIT_TEST(NeedDatesAreOptionalAndChecked);
     CPPUNIT_TEST(PledgeAmountRules);
     CPPUNIT_TEST(PledgeTokenShape);
     CPPUNIT_TEST(TextChecks);
@@ -139,6 +140,47 @@ class CrowdfundingValidationTest : public CppUnit::TestFixture {
         FieldErrors bad;
         ParseReward(With(f, "delivery", "2026-02-30"), rules_, Fr(), "2026-01-01", bad);
         CPPUNIT_ASSERT(bad.Get("delivery").find("AAAA-MM-JJ") != std::string::npos);
+    }
+
+    void NeedDatesAreOptionalAndChecked() {
+        const Form base =
+            MakeForm({{"kind", "equipment"}, {"title", "Perceuse"}, {"quantity", "1"}});
+        struct Case {
+            const char *from, *until, *field, *words;  // field "" = accepted
+        };
+        const Case cases[] = {
+            {"", "", "", ""},
+            {"2026-05-02", "2026-05-04", "", ""},
+            {"2026-05-02", "", "", ""},  // a single day
+            {"2026-05-01", "2026-05-01", "", ""},
+            {"2026-04-30", "2026-05-04", "needed_from", "Cette date est passée"},
+            {"2026-05-02", "2026-04-30", "needed_until", "Cette date est passée"},
+            {"2026-05-04", "2026-05-02", "needed_until", "ne peut pas être avant la date de début"},
+            {"", "2026-05-04", "needed_from", "Indiquez aussi la date de début"},
+            {"2026-02-30", "", "needed_from", "AAAA-MM-JJ"},
+            {"2026-05-02", "demain", "needed_until", "AAAA-MM-JJ"},
+        };
+        for (const Case& c : cases) {
+            FieldErrors errors;
+            auto n = ParseNeed(With(With(base, "needed_from", c.from), "needed_until", c.until),
+                               Fr(), "2026-05-01", errors);
+            const std::string label = std::string(c.from) + " / " + c.until;
+            if (*c.field == '\0') {
+                CPPUNIT_ASSERT_MESSAGE(label, n.has_value());
+                CPPUNIT_ASSERT_EQUAL_MESSAGE(label, std::string(c.from), n->needed_from);
+                CPPUNIT_ASSERT_EQUAL_MESSAGE(label, std::string(*c.until ? c.until : c.from),
+                                             n->needed_until);
+            } else {
+                CPPUNIT_ASSERT_MESSAGE(label, !n.has_value());
+                CPPUNIT_ASSERT_MESSAGE(label + ": " + errors.Get(c.field),
+                                       errors.Get(c.field).find(c.words) != std::string::npos);
+            }
+        }
+        FieldErrors en;
+        ParseNeed(With(With(base, "needed_from", "2026-05-04"), "needed_until", "2026-05-02"), En(),
+                  "2026-05-01", en);
+        CPPUNIT_ASSERT(en.Get("needed_until").find("cannot be before the start date") !=
+                       std::string::npos);
     }
 
     void RewardLimitsAndMinimum() {

@@ -12,6 +12,7 @@
 #include "plugin/core/migrate.h"
 #include "plugin/crowdfunding/admin.h"
 #include "plugin/crowdfunding/payment_hooks.h"
+#include "plugin/crowdfunding/routes.h"
 #include "plugin/exchange/demo.h"
 #include "plugin/exchange/maintenance.h"
 #include "plugin/exchange/routes.h"
@@ -59,6 +60,7 @@ void RegisterSectionLinks(const core::Config& config) {
     community::RegisterCommunityLinks();
     skills::RegisterLinks();
     exchange::RegisterLinks(config.ini);
+    crowdfunding::RegisterLinks();
 }
 
 int CmdTick(core::Config& config, const std::vector<std::string>&, std::ostream& out) {

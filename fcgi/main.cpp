@@ -2,6 +2,7 @@
 // adapter) and serves FastCGI until SIGTERM. A bad configuration stops it with a clear message.
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -10,6 +11,7 @@
 #include "plugin/app.h"
 #include "plugin/core/clock.h"
 #include "plugin/core/log.h"
+#include "plugin/core/read_cache.h"
 
 namespace {
 void Usage() {
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
         opt.socket_mode = config.socket_mode;
         opt.max_body_bytes = config.max_body_bytes;
         opt.shutdown_grace_s = config.shutdown_grace_s;
+        placette::core::SetReadCacheTtl(std::chrono::milliseconds(config.read_cache_ms));
         placette::App app(std::move(config));
         int rc = placette::http::RunServer(opt, [&app](placette::http::Request& r) { return app.Handle(r); });
         curl_global_cleanup();

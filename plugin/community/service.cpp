@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "plugin/core/clock.h"
+#include "plugin/core/read_cache.h"
 #include "plugin/core/text.h"
 
 namespace placette::community {
@@ -76,6 +77,16 @@ std::int64_t EnsureConversation(Connection& c, const std::string& type, std::int
     }
 }
 
+// Each signed-in page's header shows the unread count: kept per citizen for a moment
+// (core/read_cache.h) and dropped whenever a message is written or read in this process.
+core::ReadCache<std::int64_t, std::int64_t>& UnreadCache() {
+    static core::ReadCache<std::int64_t, std::int64_t> cache(8192);
+    return cache;
+}
+struct ForgetUnreadAfter {
+    ~ForgetUnreadAfter() { UnreadCache().Clear(); }
+};
+
 void AddMessage(Connection& c, const repo::Conversation& conv, const core::Viewer& who,
                 const std::string& body, const std::string& title, std::int64_t now) {
     std::int64_t mid = repo::InsertMessage(c, conv.id, who.user_id, body, now);
@@ -100,6 +111,7 @@ Counterpart Service::CounterpartFor(const core::Viewer& who, const std::string& 
 Result Service::Start(const core::Viewer& who, const std::string& type, std::int64_t id,
                       const std::string& raw_body) {
     if (!core::links::KnownSubjectType(type)) return Fail(Outcome::kNotFound);
+    ForgetUnreadAfter forget;
     const std::string body = core::Trim(raw_body);
     auto problems = CheckBody("body", body, 5000, "community.error.message");
     return core::db::RunInTransaction(pool_, [&](Connection& c) -> Result {
@@ -119,6 +131,7 @@ Result Service::Post(const core::Viewer& who, std::int64_t conversation,
                      const std::string& raw_body) {
     const std::string body = core::Trim(raw_body);
     auto problems = CheckBody("body", body, 5000, "community.error.message");
+    ForgetUnreadAfter forget;
     return core::db::RunInTransaction(pool_, [&](Connection& c) -> Result {
         auto conv = repo::FindConversation(c, conversation, true);
         if (!conv) return Fail(Outcome::kNotFound);
@@ -133,6 +146,7 @@ Result Service::Post(const core::Viewer& who, std::int64_t conversation,
 
 std::optional<Thread> Service::Open(const core::Viewer& who, std::int64_t conversation,
                                     Outcome& outcome) {
+    ForgetUnreadAfter forget;  // opening a thread marks it read
     return core::db::Run(pool_, [&](Connection& c) -> std::optional<Thread> {
         auto conv = repo::FindConversation(c, conversation);
         outcome = !conv                    ? Outcome::kNotFound
@@ -153,7 +167,10 @@ std::vector<repo::Conversation> Service::List(std::int64_t user, int limit) {
 }
 
 std::int64_t Service::Unread(std::int64_t user) {
-    return core::db::Run(pool_, [&](Connection& c) { return repo::UnreadMessages(c, user); });
+    auto n = UnreadCache().Get(user, [&]() -> std::optional<std::int64_t> {
+        return core::db::Run(pool_, [&](Connection& c) { return repo::UnreadMessages(c, user); });
+    });
+    return *n;
 }
 
 FeedbackTarget Service::FeedbackFor(const core::Viewer& who, const std::string& type,

@@ -163,6 +163,7 @@ Config Config::FromIni(Ini ini) {
     c.max_body_bytes = static_cast<std::size_t>(
         ini.GetInt("server", "max_body_bytes", 8 * 1024 * 1024, 1024, 1024LL * 1024 * 1024));
     c.shutdown_grace_s = static_cast<unsigned>(ini.GetInt("server", "shutdown_grace_seconds", 20, 0, 600));
+    c.read_cache_ms = static_cast<unsigned>(ini.GetInt("server", "read_cache_ms", 1000, 0, 60000));
     std::string mode = ini.GetOr("server", "socket_mode", "0660");
     c.socket_mode = static_cast<unsigned>(std::strtoul(mode.c_str(), nullptr, 8));
     c.db.host = ini.GetOr("database", "host", c.db.host);

@@ -64,6 +64,7 @@ struct Config {
     unsigned workers = 8;
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     unsigned shutdown_grace_s = 20;
+    unsigned read_cache_ms = 1000;  // lifetime of the in-process read caches; 0 = off
     unsigned socket_mode = 0660;
     DatabaseConfig db;
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -124,7 +125,8 @@ class Service {
 
     // Reads.
     std::optional<Campaign> GetCampaign(std::int64_t id);
-    std::optional<CampaignPage> LoadPage(std::int64_t id);
+    // The campaign page's rows, shared for up to [server] read_cache_ms (core/read_cache.h).
+    std::shared_ptr<const CampaignPage> LoadPage(std::int64_t id);
     std::vector<Reward> Rewards(std::int64_t campaign_id);
     std::vector<Need> Needs(std::int64_t campaign_id);
     std::optional<Reward> GetReward(std::int64_t id);
@@ -166,6 +168,8 @@ class Service {
 // Moves every pending pledge of a failed/cancelled campaign to failed and every paid one to
 // refund_pending, freeing rewards and the pledged total; returns how many now await a refund.
 int ReleasePledgesOfClosedCampaign(core::db::Connection& c, const Campaign& k, std::int64_t now);
+// Drops the cached rows of a campaign's page (done after every write through the Service).
+void ForgetPage(std::int64_t campaign_id);
 // Builds a MariaDB boolean-mode query ("+jardin* +partage*") from what a citizen typed.
 std::string FulltextQuery(std::string_view typed);
 

@@ -68,6 +68,12 @@ Outcome Outcome::Invalid(std::string field, std::string message) {
 
 Outcome Service::WithCampaign(std::int64_t id,
                               const std::function<Outcome(Connection&, Campaign&)>& fn) {
+    // Every write to a campaign, its rewards, needs, news or pledges goes through here: once the
+    // transaction is over (committed or not), the cached page rows are dropped.
+    struct Drop {
+        std::int64_t id;
+        ~Drop() { ForgetPage(id); }
+    } drop{id};
     return core::db::RunInTransaction(pool_, [&](Connection& c) -> Outcome {
         auto k = repo::FindCampaign(c, id, true);
         if (!k) return Outcome::NotFound();

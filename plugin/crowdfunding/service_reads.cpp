@@ -2,6 +2,7 @@
 // filters checked against the configured lists, and the queues of /me and /staff.
 #include <charconv>
 
+#include "plugin/core/read_cache.h"
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
 
@@ -51,18 +52,30 @@ std::optional<Campaign> Service::GetCampaign(std::int64_t id) {
     return Read(pool_, [&](Connection& c) { return repo::FindCampaign(c, id); });
 }
 
-std::optional<CampaignPage> Service::LoadPage(std::int64_t id) {
-    return Read(pool_, [&](Connection& c) -> std::optional<CampaignPage> {
-        auto k = repo::FindCampaign(c, id);
-        if (!k) return std::nullopt;
-        CampaignPage page;
-        page.campaign = std::move(*k);
-        page.rewards = repo::ListRewards(c, id);
-        page.needs = repo::ListNeeds(c, id);
-        page.updates = repo::ListUpdates(c, id, 20);
-        page.recent = repo::RecentPaidPledges(c, id, 12);
-        page.backers = repo::DistinctBackers(c, id);
-        return page;
+namespace {
+// The rows of the most viewed campaign pages (see core/read_cache.h for freshness).
+core::ReadCache<std::int64_t, CampaignPage>& PageCache() {
+    static core::ReadCache<std::int64_t, CampaignPage> cache(4096);
+    return cache;
+}
+}  // namespace
+
+void ForgetPage(std::int64_t campaign_id) { PageCache().Invalidate(campaign_id); }
+
+std::shared_ptr<const CampaignPage> Service::LoadPage(std::int64_t id) {
+    return PageCache().Get(id, [&] {
+        return Read(pool_, [&](Connection& c) -> std::optional<CampaignPage> {
+            auto k = repo::FindCampaign(c, id);
+            if (!k) return std::nullopt;
+            CampaignPage page;
+            page.campaign = std::move(*k);
+            page.rewards = repo::ListRewards(c, id);
+            page.needs = repo::ListNeeds(c, id);
+            page.updates = repo::ListUpdates(c, id, 20);
+            page.recent = repo::RecentPaidPledges(c, id, 12);
+            page.backers = repo::DistinctBackers(c, id);
+            return page;
+        });
     });
 }
 

@@ -33,6 +33,7 @@ class DbTest : public CppUnit::TestFixture {
                    "ENGINE=InnoDB");
     }
     void tearDown() override {
+        if (!pool_) return;  // setUp failed (no test database): already reported
         auto l = pool_->Acquire();
         l->Execute("t", "DROP TABLE IF EXISTS {p}t");
     }

@@ -86,6 +86,7 @@ class MigrateTest : public CppUnit::TestFixture {
         std::ofstream(dir_ / name, std::ios::trunc) << text;
     }
     void DropAll() {
+        if (!conn_) return;  // no test database: setUp already failed
         // Table names come from information_schema, never from input.
         auto rows = conn_
                         ->Execute("t.list",

@@ -1,0 +1,155 @@
+// Unit tests for plugin/core/read_cache: entries live at most the configured TTL, writes drop
+// them, a read that raced with a write is not kept, the capacity bounds memory, TTL 0 is off.
+#include "plugin/core/read_cache.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace placette::core {
+namespace {
+
+using std::chrono::milliseconds;
+
+class ReadCacheTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(ReadCacheTest);
+    CPPUNIT_TEST(testOffByDefaultLoadsEveryTime);
+    CPPUNIT_TEST(testServesCachedValueWithinTtl);
+    CPPUNIT_TEST(testReloadsAfterTtl);
+    CPPUNIT_TEST(testInvalidateDropsOneKey);
+    CPPUNIT_TEST(testClearDropsEverything);
+    CPPUNIT_TEST(testAbsentValueIsNotCached);
+    CPPUNIT_TEST(testReadRacingAWriteIsNotKept);
+    CPPUNIT_TEST(testCapacityBoundsEntries);
+    CPPUNIT_TEST(testConcurrentReadersSeeOneValue);
+    CPPUNIT_TEST_SUITE_END();
+
+  public:
+    void setUp() override { SetReadCacheTtl(milliseconds(0)); }
+    void tearDown() override { SetReadCacheTtl(milliseconds(0)); }
+
+    void testOffByDefaultLoadsEveryTime() {
+        ReadCache<int, std::string> cache(8);
+        int loads = 0;
+        auto load = [&] { return std::optional<std::string>("v" + std::to_string(++loads)); };
+        CPPUNIT_ASSERT_EQUAL(std::string("v1"), *cache.Get(1, load));
+        CPPUNIT_ASSERT_EQUAL(std::string("v2"), *cache.Get(1, load));
+        CPPUNIT_ASSERT_EQUAL(std::size_t{0}, cache.size());
+    }
+
+    void testServesCachedValueWithinTtl() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, std::string> cache(8);
+        int loads = 0;
+        auto load = [&] { return std::optional<std::string>("v" + std::to_string(++loads)); };
+        auto first = cache.Get(7, load);
+        auto second = cache.Get(7, load);
+        CPPUNIT_ASSERT_EQUAL(1, loads);
+        CPPUNIT_ASSERT(first.get() == second.get());  // the same shared rows
+        CPPUNIT_ASSERT_EQUAL(std::string("v2"), *cache.Get(8, load));  // another key loads
+    }
+
+    void testReloadsAfterTtl() {
+        SetReadCacheTtl(milliseconds(30));
+        ReadCache<int, int> cache(8);
+        int loads = 0;
+        auto load = [&] { return std::optional<int>(++loads); };
+        CPPUNIT_ASSERT_EQUAL(1, *cache.Get(1, load));
+        CPPUNIT_ASSERT_EQUAL(1, *cache.Get(1, load));
+        std::this_thread::sleep_for(milliseconds(60));
+        CPPUNIT_ASSERT_EQUAL(2, *cache.Get(1, load));
+    }
+
+    void testInvalidateDropsOneKey() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(8);
+        int loads = 0;
+        auto load = [&] { return std::optional<int>(++loads); };
+        cache.Get(1, load);
+        cache.Get(2, load);
+        cache.Invalidate(1);
+        CPPUNIT_ASSERT_EQUAL(3, *cache.Get(1, load));  // reloaded
+        CPPUNIT_ASSERT_EQUAL(2, *cache.Get(2, load));  // untouched
+    }
+
+    void testClearDropsEverything() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(8);
+        int loads = 0;
+        auto load = [&] { return std::optional<int>(++loads); };
+        cache.Get(1, load);
+        cache.Get(2, load);
+        cache.Clear();
+        CPPUNIT_ASSERT_EQUAL(std::size_t{0}, cache.size());
+        CPPUNIT_ASSERT_EQUAL(3, *cache.Get(1, load));
+    }
+
+    void testAbsentValueIsNotCached() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(8);
+        int loads = 0;
+        auto none = [&] {
+            ++loads;
+            return std::optional<int>();
+        };
+        CPPUNIT_ASSERT(cache.Get(1, none) == nullptr);
+        CPPUNIT_ASSERT(cache.Get(1, none) == nullptr);
+        CPPUNIT_ASSERT_EQUAL(2, loads);
+        CPPUNIT_ASSERT_EQUAL(std::size_t{0}, cache.size());
+    }
+
+    // A write commits and invalidates while a read of the old rows is under way: that read is
+    // answered, but the next one must load again rather than serve the old rows.
+    void testReadRacingAWriteIsNotKept() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, std::string> cache(8);
+        auto stale = cache.Get(1, [&] {
+            cache.Invalidate(1);  // the write lands while this load runs
+            return std::optional<std::string>("old");
+        });
+        CPPUNIT_ASSERT_EQUAL(std::string("old"), *stale);
+        CPPUNIT_ASSERT_EQUAL(std::size_t{0}, cache.size());
+        auto fresh = cache.Get(1, [] { return std::optional<std::string>("new"); });
+        CPPUNIT_ASSERT_EQUAL(std::string("new"), *fresh);
+    }
+
+    void testCapacityBoundsEntries() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(16);
+        for (int i = 0; i < 1000; ++i) cache.Get(i, [i] { return std::optional<int>(i); });
+        CPPUNIT_ASSERT(cache.size() <= 16);
+        CPPUNIT_ASSERT_EQUAL(999, *cache.Get(999, [] { return std::optional<int>(-1); }));
+    }
+
+    void testConcurrentReadersSeeOneValue() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(8);
+        std::atomic<int> loads{0}, wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < 2000; ++i) {
+                    auto v = cache.Get(1, [&] {
+                        ++loads;
+                        return std::optional<int>(42);
+                    });
+                    if (!v || *v != 42) ++wrong;
+                    if (i % 500 == 0) cache.Invalidate(1);
+                }
+            });
+        }
+        for (auto& t : threads) t.join();
+        CPPUNIT_ASSERT_EQUAL(0, wrong.load());
+        CPPUNIT_ASSERT(loads.load() < 8 * 2000 / 10);  // nearly every read was served cached
+    }
+};
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(ReadCacheTest, "core");
+
+}  // namespace
+}  // namespace placette::core

@@ -68,8 +68,9 @@ placette_install_deps() {
             build) wanted+=("${PLACETTE_DEPS_BUILD[@]}") ;;
             runtime) wanted+=("${PLACETTE_DEPS_RUNTIME[@]}") ;;
             test) wanted+=("${PLACETTE_DEPS_TEST[@]}") ;;
+            node) wanted+=(nodejs) ;; # the demo's fake payment provider
             *)
-                _deps_log "unknown group '$group' (build, runtime or test)"
+                _deps_log "unknown group '$group' (build, runtime, test or node)"
                 return 2
                 ;;
         esac

@@ -283,12 +283,33 @@ EOF
     )
 }
 
+# The fake payment providers of tests/fakes as a service of the stack (STACK_PAYMENTS_FAKE=1, used by
+# the demo so a newcomer can pay or fail on a test page): HTTP port + 1001, loopback only. Its
+# webhooks go to this stack's nginx. Without STACK_PAYMENTS_FAKE=1 the tests start their own fakes.
+_stack_fakepay_port() { echo "${STACK_FAKEPAY_PORT:-$((STACK_HTTP_PORT + 1001))}"; }
+
+_stack_fakepay_start() {
+    local dir=$1 port
+    [[ ${STACK_PAYMENTS_FAKE:-0} == 1 ]] || return 0
+    if _stack_running_pid "$dir" fakepay >/dev/null; then return 0; fi
+    port=$(_stack_fakepay_port)
+    if _stack_tcp_listening "$port"; then _stack_refuse "port $port (fake payments) is already in use"; fi
+    command -v node >/dev/null || _stack_die "STACK_PAYMENTS_FAKE=1 needs Node.js (apt-get install nodejs)"
+    _stack_log "starting the fake payment providers on 127.0.0.1:$port"
+    # --pid-file under $dir also marks the process as this stack's (see _stack_pid_is_ours).
+    _stack_spawn "$dir" fakepay node "$STACK_REPO/tests/fakes/providers.mjs" --port "$port" \
+        --pid-file "$dir/run/fakepay-node.pid" \
+        --stripe-webhook-url "$STACK_BASE_URL/participer/webhooks/stripe"
+    _stack_wait "$dir" fakepay 20 "HTTP on port $port" _stack_tcp_listening "$port"
+}
+
 # Payments (optional): STACK_PAYMENTS_PROVIDER=stripe|mollie points Placette at the fake providers
 # of tests/fakes (STACK_PAYMENTS_API_BASE, default http://127.0.0.1:18491, started by the tests or
 # the demo) with the fakes' test keys. Unset: the manual provider (pay at the town hall).
 _stack_payments_config() {
     [[ -n ${STACK_PAYMENTS_PROVIDER:-} ]] || return 0
     local base=${STACK_PAYMENTS_API_BASE:-http://127.0.0.1:18491}
+    if [[ ${STACK_PAYMENTS_FAKE:-0} == 1 ]]; then base=http://127.0.0.1:$(_stack_fakepay_port); fi
     cat >>"$1/placette/placette.ini" <<EOF
 
 [payments]

@@ -25,7 +25,8 @@ STACK_LIB_FILE=$(readlink -f "${BASH_SOURCE[0]}")
 STACK_REPO=$(cd "$(dirname "$STACK_LIB_FILE")/../.." && pwd)
 
 # Start-up order; stack_down stops in the reverse order.
-STACK_SERVICES=(mariadb php-fpm nginx placette)
+# fakepay runs only with STACK_PAYMENTS_FAKE=1 (the demo's fake Stripe or Mollie).
+STACK_SERVICES=(mariadb php-fpm nginx fakepay placette)
 
 # WordPress accounts: login, role, display name, first name, last name. The first is the admin.
 # Loopback-only demo stack: fixed passwords "demo-<login>-2026" are fine and printed by the demo.
@@ -205,6 +206,7 @@ _stack_up() {
     _stack_php_start "$dir"
     _stack_nginx_config "$dir"
     _stack_nginx_start "$dir"
+    _stack_fakepay_start "$dir"
     _stack_placette_config "$dir"
     _stack_placette_start "$dir"
     _stack_log "up: $STACK_BASE_URL/ (WordPress), $STACK_BASE_URL/participer/ (Placette)"
@@ -274,6 +276,8 @@ stack_status() {
     for name in "${STACK_SERVICES[@]}"; do
         if pid=$(_stack_running_pid "$dir" "$name"); then
             printf '%-9s running (pid %s)\n' "$name" "$pid"
+        elif [[ $name == fakepay && ! -f $(_stack_pidfile "$dir" fakepay) ]]; then
+            continue # not used by this stack
         else
             printf '%-9s stopped\n' "$name"
             rc=1

@@ -4,8 +4,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, wordpressUser } from '../integration/lib/stack.mjs';
-import { launch, axeViolations } from './lib/browser.mjs';
+import { baseUrl } from '../integration/lib/stack.mjs';
+import { launch, axeViolations, loggedInPage } from './lib/browser.mjs';
 
 const P = `${baseUrl()}/participer`;
 let chrome;
@@ -16,17 +16,7 @@ async function noViolations(page, what) {
   assert.deepEqual(v, [], `${what}\n${v.join('\n')}`);
 }
 
-/** A browser context logged in on WordPress as `login`; returns a page in it. */
-async function loggedIn(login) {
-  const context = await chrome.browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-  const user = wordpressUser(login);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/wp-login.php`);
-  await page.fill('#user_login', user.login);
-  await page.fill('#user_pass', user.password);
-  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
-  return page;
-}
+const loggedIn = (login) => loggedInPage(chrome, login);
 
 async function submitForm(page, button) {
   await Promise.all([page.waitForNavigation(), page.click(button)]);

@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import { baseUrl, wordpressUser } from '../integration/lib/stack.mjs';
-import { launch, axeViolations } from './lib/browser.mjs';
+import { baseUrl } from '../integration/lib/stack.mjs';
+import { launch, axeViolations, loggedInPage } from './lib/browser.mjs';
 
 const P = `${baseUrl()}/participer`;
 let chrome, alice, bruno;
@@ -46,16 +46,7 @@ function png(w, h) {
     chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-async function userPage(login) {
-  const context = await chrome.browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const user = wordpressUser(login);
-  await page.goto(`${baseUrl()}/wp-login.php`);
-  await page.fill('#user_login', user.login);
-  await page.fill('#user_pass', user.password);
-  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
-  return page;
-}
+const userPage = (login) => loggedInPage(chrome, login);
 
 async function clean(page, what) {
   const violations = await axeViolations(page);

@@ -3,6 +3,7 @@
 
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { baseUrl, wordpressUser } from '../../integration/lib/stack.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -47,4 +48,19 @@ export async function axeViolations(page) {
   return result.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * A new browser context of `chrome` (from launch()) logged in on WordPress as `login` through its
+ * real login form; returns a page in it (close it with page.context().close()).
+ */
+export async function loggedInPage(chrome, login, { locale = 'fr-FR' } = {}) {
+  const context = await chrome.browser.newContext({ bypassCSP: true, locale });
+  const user = wordpressUser(login);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl()}/wp-login.php`);
+  await page.fill('#user_login', user.login);
+  await page.fill('#user_pass', user.password);
+  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+  return page;
 }

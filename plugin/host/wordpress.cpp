@@ -156,12 +156,17 @@ void LogSettings(const WordPressSettings& s) {
 }
 
 // WordPress's tables carry WordPress's prefix, spliced in once for `{wp}` (validated first).
+// Each meta value is WordPress's get_user_meta(…, true): the row with the lowest umeta_id. Read
+// in order from WordPress's own user_id index (user_id, umeta_id): no sort, and no temporary
+// table, which joining the two meta rows and sorting them needed (on disk, for their LONGTEXT)
+// on every session lookup.
 constexpr std::string_view kUserSql =
-    "SELECT u.ID, u.user_login, u.user_pass, u.user_email, u.display_name, s.meta_value, "
-    "c.meta_value FROM `{wp}users` u "
-    "LEFT JOIN `{wp}usermeta` s ON s.user_id = u.ID AND s.meta_key = 'session_tokens' "
-    "LEFT JOIN `{wp}usermeta` c ON c.user_id = u.ID AND c.meta_key = ? "
-    "WHERE u.user_login = ? ORDER BY u.ID, s.umeta_id, c.umeta_id LIMIT 16";
+    "SELECT u.ID, u.user_login, u.user_pass, u.user_email, u.display_name, "
+    "(SELECT s.meta_value FROM `{wp}usermeta` s FORCE INDEX (user_id) WHERE s.user_id = u.ID "
+    "AND s.meta_key = 'session_tokens' ORDER BY s.umeta_id LIMIT 1), "
+    "(SELECT c.meta_value FROM `{wp}usermeta` c FORCE INDEX (user_id) WHERE c.user_id = u.ID "
+    "AND c.meta_key = ? ORDER BY c.umeta_id LIMIT 1) "
+    "FROM `{wp}users` u WHERE u.user_login = ? ORDER BY u.ID LIMIT 16";
 constexpr std::string_view kOptionsSql =
     "SELECT option_name, option_value FROM `{wp}options` "
     "WHERE option_name IN ('siteurl', 'logged_in_key', 'logged_in_salt')";

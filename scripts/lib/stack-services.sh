@@ -47,9 +47,11 @@ _stack_write_secrets() {
 
 _stack_make_dirs() {
     local dir=$1
-    mkdir -p "$dir"/{mariadb,run/pids,log,nginx/tmp,nginx/extra,php,wordpress,placette}
+    mkdir -p "$dir"/{mariadb/tmp,run/pids,log,nginx/tmp,nginx/extra,php,wordpress,placette}
     chmod 755 "$dir" "$dir"/{mariadb,run,log,nginx,php,placette}
+    chmod 700 "$dir/mariadb/tmp"
     if _stack_is_root; then
+        chown mysql:mysql "$dir/mariadb/tmp"
         # mariadbd runs as mysql and creates its socket and pid file in run/; nginx workers and
         # php-fpm children (www-data) only need to traverse it to reach the sockets.
         chown mysql:mysql "$dir/run"
@@ -72,6 +74,8 @@ $user_line
 datadir = $dir/mariadb/data
 socket = $dir/run/mysqld.sock
 pid-file = $dir/run/mysqld.pid
+# Its own temporary files (on-disk temporary tables) beside its data, not in a shared /tmp.
+tmpdir = $dir/mariadb/tmp
 port = $STACK_DB_PORT
 bind-address = 127.0.0.1
 log-error = $dir/log/mariadb.log

@@ -62,7 +62,7 @@ test('back a project, pay on the provider page: the pledge is paid, the totals a
   assert.deepEqual(violations, [], violations.join('\n'));
 
   await page.goto(`${P}/projects/${id}`);
-  assert.match(await page.locator('main').innerText(), /25 €/);
+  assert.match(await page.locator('main').innerText(), /\b25\s€/); // French formatting: a no-break space
   await page.context().close();
 });
 

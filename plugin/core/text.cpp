@@ -48,29 +48,6 @@ std::optional<std::size_t> TextLength(std::string_view s, bool multiline) {
     return count;
 }
 
-std::string FulltextQuery(std::string_view typed) {
-    std::string out, word;
-    std::size_t letters = 0;
-    auto flush = [&] {
-        if (letters >= 3 && letters <= 84) out += (out.empty() ? "+" : " +") + word + "*";
-        word.clear();
-        letters = 0;
-    };
-    for (std::size_t i = 0; i < typed.size() && out.size() < 400; ++i) {
-        const auto c = static_cast<unsigned char>(typed[i]);
-        const bool ascii_word =
-            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (ascii_word || c >= 0x80) {
-            word += static_cast<char>(c);
-            if ((c & 0xC0) != 0x80) ++letters;  // count code points, not bytes
-        } else {
-            flush();
-        }
-    }
-    flush();
-    return TextLength(out, false) ? out : "";
-}
-
 std::int64_t ParseId(std::string_view s) {
     if (s.empty() || s.size() > 18) return 0;
     std::int64_t v = 0;

@@ -20,11 +20,6 @@ std::string Trim(std::string_view s);
 // (only when `multiline`; otherwise those are refused too).
 std::optional<std::size_t> TextLength(std::string_view s, bool multiline);
 
-// A MariaDB FULLTEXT boolean-mode query from what a citizen typed: words of 3 to 84 letters or
-// digits, each required and matched as a prefix ("vélo rép" → "+vélo* +rép*"); operators are
-// dropped. Empty when no usable word remains.
-std::string FulltextQuery(std::string_view typed);
-
 // A positive id from text (digits only, no sign, fits in 63 bits); 0 otherwise.
 std::int64_t ParseId(std::string_view s);
 

@@ -70,6 +70,8 @@ constexpr const char* kListTheme = " AND c.theme = ?";
 constexpr const char* kListNeighbourhood = " AND c.neighbourhood = ?";
 constexpr const char* kListFulltext =
     " AND MATCH (c.title, c.summary, c.description) AGAINST (? IN BOOLEAN MODE)";
+constexpr const char* kListPattern =
+    " AND CONCAT_WS(' ', c.title, c.summary, c.description) REGEXP ?";
 constexpr const char* kListAfter =
     " AND (c.published_at < FROM_UNIXTIME(?) OR (c.published_at = FROM_UNIXTIME(?) AND c.id < ?))";
 constexpr const char* kListOrder = " ORDER BY c.published_at DESC, c.id DESC LIMIT ?";
@@ -200,9 +202,11 @@ void SetFeatured(Connection& c, std::int64_t id, bool featured) {
     c.Execute("cf.campaign.featured", kSetFeatured, {std::int64_t{featured ? 1 : 0}, id});
 }
 
-std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
+namespace {
+// The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
+std::string ListSql(const ListFilter& f, const char* text, const std::string& words,
+                    std::vector<Value>& params) {
     std::string sql = std::string("SELECT ") + kCampaignListCols + kListPublished;
-    std::vector<Value> params;
     if (f.state) {
         sql += kListState;
         params.emplace_back(std::string(Name(*f.state)));
@@ -215,9 +219,9 @@ std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
         sql += kListNeighbourhood;
         params.emplace_back(f.neighbourhood);
     }
-    if (!f.fulltext.empty()) {
-        sql += kListFulltext;
-        params.emplace_back(f.fulltext);
+    if (text != nullptr) {
+        sql += text;
+        params.emplace_back(words);
     }
     if (f.after_published && f.after_id) {
         sql += kListAfter;
@@ -225,7 +229,34 @@ std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
     }
     sql += kListOrder;
     params.emplace_back(std::int64_t{f.limit});
-    return ToCampaigns(c.Execute("cf.campaign.list", sql, params));
+    return sql;
+}
+}  // namespace
+
+// A search runs in two stages with the same filters, cursor and order. Stage 1 scans the
+// listing's index newest first, testing each row with the word-start pattern (which accepts the
+// rows MATCH accepts), bounded by ROWS EXAMINED; its rows are used only when they fill the page:
+// an ordered scan returns rows in page order and stops at LIMIT, so those are exactly the first
+// rows the FULLTEXT query returns (a plan that sorts returns rows only once it has read every
+// candidate, or is aborted by the bound with error 1028 and returns none). Otherwise (a rare
+// word, or the bound reached) stage 1's rows are dropped whole and stage 2, the FULLTEXT query,
+// makes the page: a page never mixes the two, and the cursor (published_at, id) of its last row
+// means the same to both for the next page.
+std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
+    std::vector<Value> params;
+    if (f.search.empty())
+        return ToCampaigns(c.Execute("cf.campaign.list", ListSql(f, nullptr, "", params), params));
+    if (!f.search.pattern.empty()) {
+        const std::string sql =
+            ListSql(f, kListPattern, f.search.pattern, params) + core::kSearchScanLimit;
+        if (auto rows = core::SearchScan(c, "cf.campaign.search_scan", sql, params,
+                                         static_cast<std::size_t>(f.limit))) {
+            return ToCampaigns(*rows);
+        }
+        params.clear();
+    }
+    const std::string sql = ListSql(f, kListFulltext, f.search.fulltext, params);
+    return ToCampaigns(c.Execute("cf.campaign.search", sql, params));
 }
 
 std::vector<Campaign> ListByOwner(Connection& c, std::int64_t owner_id, int limit) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugin/core/db.h"
+#include "plugin/core/search.h"
 #include "plugin/crowdfunding/model.h"
 
 namespace placette::crowdfunding::repo {
@@ -38,13 +39,14 @@ void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta,
 void SetFeatured(Connection& c, std::int64_t id, bool featured);
 
 struct ListFilter {
-    std::string fulltext;  // a boolean-mode query built by the service, or ""
+    core::Search search;  // the words typed, parsed by the service (empty: no search)
     std::string theme, neighbourhood;
     std::optional<State> state;                             // nullopt: every published state
     std::optional<std::int64_t> after_published, after_id;  // keyset cursor
     int limit = 12;
 };
-// Published campaigns, newest first, keyset-paginated (never OFFSET).
+// Published campaigns, newest first, keyset-paginated (never OFFSET); a search scans first, then
+// asks the FULLTEXT index (see ListPublished).
 std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f);
 std::vector<Campaign> ListByOwner(Connection& c, std::int64_t owner_id, int limit);
 std::vector<Campaign> ListLive(Connection& c, int limit);  // featured first, then newest

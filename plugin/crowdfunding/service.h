@@ -170,7 +170,5 @@ class Service {
 int ReleasePledgesOfClosedCampaign(core::db::Connection& c, const Campaign& k, std::int64_t now);
 // Drops the cached rows of a campaign's page (done after every write through the Service).
 void ForgetPage(std::int64_t campaign_id);
-// Builds a MariaDB boolean-mode query ("+jardin* +partage*") from what a citizen typed.
-std::string FulltextQuery(std::string_view typed);
 
 }  // namespace placette::crowdfunding

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "plugin/core/read_cache.h"
+#include "plugin/core/search.h"
 #include "plugin/crowdfunding/repository.h"
 #include "plugin/crowdfunding/service.h"
 
@@ -18,30 +19,7 @@ std::optional<std::int64_t> Digits(std::string_view s) {
     if (ec != std::errc{} || p != s.data() + s.size() || v < 0) return std::nullopt;
     return v;
 }
-
-bool WordByte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
 }  // namespace
-
-std::string FulltextQuery(std::string_view typed) {
-    std::string out;
-    int words = 0;
-    std::size_t i = 0;
-    while (i < typed.size() && words < 8) {
-        while (i < typed.size() && !WordByte(static_cast<unsigned char>(typed[i]))) ++i;
-        std::size_t start = i;
-        while (i < typed.size() && WordByte(static_cast<unsigned char>(typed[i]))) ++i;
-        std::string_view word = typed.substr(start, i - start);
-        if (Utf8Length(word) < 3 || !IsCleanUtf8(word)) continue;  // InnoDB ignores shorter words
-        if (!out.empty()) out += ' ';
-        out += '+';
-        out += word;
-        out += '*';
-        ++words;
-    }
-    return out;
-}
 
 template <typename F>
 static auto Read(core::db::Pool& pool, F fn) {
@@ -122,13 +100,13 @@ ListPage Service::List(const ListQuery& q) {
     if (Contains(rules_.themes, q.theme)) f.theme = q.theme;
     if (Contains(rules_.neighbourhoods, q.neighbourhood)) f.neighbourhood = q.neighbourhood;
     if (auto s = ParseState(q.status); s && IsPublic(*s)) f.state = s;
-    f.fulltext = FulltextQuery(q.q);
+    f.search = core::ParseSearch(q.q);
     if (auto dash = q.after.find('-'); dash != std::string::npos) {
         f.after_published = Digits(std::string_view(q.after).substr(0, dash));
         f.after_id = Digits(std::string_view(q.after).substr(dash + 1));
     }
     ListPage page;
-    page.search_ignored = !q.q.empty() && f.fulltext.empty();
+    page.search_ignored = !q.q.empty() && f.search.empty();
     page.items = Read(pool_, [&](Connection& c) { return repo::ListPublished(c, f); });
     if (static_cast<int>(page.items.size()) > q.limit) {
         page.items.resize(static_cast<std::size_t>(q.limit));

@@ -5,6 +5,7 @@
 #include "fcgi/http_error.h"
 #include "plugin/core/choices.h"
 #include "plugin/core/render.h"
+#include "plugin/core/search.h"
 #include "plugin/core/text.h"
 
 namespace placette::exchange {
@@ -93,8 +94,7 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     static const std::vector<core::Choice> kKinds = {
         {"give", ""}, {"lend", ""}, {"swap", ""}, {"request", ""}};
     repo::Filter f{Allowed(q, "kind", kKinds), Allowed(q, "category", s.categories),
-                   Allowed(q, "neighbourhood", s.neighbourhoods),
-                   core::FulltextQuery(q.GetOr("q"))};
+                   Allowed(q, "neighbourhood", s.neighbourhoods), core::ParseSearch(q.GetOr("q"))};
     Service svc(env.pool, s);
     auto items = svc.Search(f, core::ParseId(q.GetOr("before")), kPageSize + 1);
     core::Page page =

@@ -35,6 +35,13 @@ constexpr const char* kSearchActive =
     "SELECT " PLC_ITEM_COLS
     "WHERE i.status = 'active' AND MATCH(i.title, i.description) AGAINST (? IN BOOLEAN "
     "MODE)" PLC_ITEM_FILTERS "ORDER BY i.id DESC LIMIT ?";
+// Stage 1 of a search (see ListActive): the same rows by the word-start pattern, bounded.
+const std::string kScanActive =
+    std::string("SELECT " PLC_ITEM_COLS
+                "WHERE i.status = 'active'"
+                " AND CONCAT_WS(' ', i.title, i.description) REGEXP ?" PLC_ITEM_FILTERS
+                "ORDER BY i.id DESC LIMIT ?") +
+    core::kSearchScanLimit;
 constexpr const char* kListByOwner = "SELECT " PLC_ITEM_COLS
                                      "WHERE i.owner_id = ? AND (? = 0 OR i.status = 'active')"
                                      " ORDER BY i.id DESC LIMIT ?";
@@ -193,8 +200,19 @@ std::vector<Item> ListActive(Connection& c, const Filter& f, std::int64_t before
     std::vector<Value> p = {f.kind,     f.kind,          f.category,
                             f.category, f.neighbourhood, f.neighbourhood,
                             before,     before,          std::int64_t{limit}};
-    if (f.words.empty()) return ToItems(c.Execute("exchange.list", kListActive, p));
-    p.insert(p.begin(), f.words);
+    if (f.search.empty()) return ToItems(c.Execute("exchange.list", kListActive, p));
+    // Two stages, as for campaigns (crowdfunding/repository.cpp, ListPublished): the newest-first
+    // scan by pattern when it fills the page (`limit` rows), else MATCH; never a mix of the two,
+    // and the cursor (id) means the same to both.
+    if (!f.search.pattern.empty()) {
+        auto scan = p;
+        scan.insert(scan.begin(), f.search.pattern);
+        if (auto rows = core::SearchScan(c, "exchange.search_scan", kScanActive, scan,
+                                         static_cast<std::size_t>(limit))) {
+            return ToItems(*rows);
+        }
+    }
+    p.insert(p.begin(), f.search.fulltext);
     return ToItems(c.Execute("exchange.search", kSearchActive, p));
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugin/core/db.h"
+#include "plugin/core/search.h"
 #include "plugin/exchange/model.h"
 
 namespace placette::exchange::repo {
@@ -15,7 +16,8 @@ namespace placette::exchange::repo {
 using core::db::Connection;
 
 struct Filter {
-    std::string kind, category, neighbourhood, words;  // "" = any
+    std::string kind, category, neighbourhood;  // "" = any
+    core::Search search;                        // the words typed (may be empty)
 };
 
 std::int64_t InsertItem(Connection& c, std::int64_t owner, const ItemInput& in, std::int64_t now,

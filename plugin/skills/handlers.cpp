@@ -39,7 +39,7 @@ repo::Filter FilterFromQuery(const Settings& s, const http::Form& q) {
     f.mode = Allowed(q, "mode", kModesAllowed);
     f.category = Allowed(q, "category", s.categories);
     f.neighbourhood = Allowed(q, "neighbourhood", s.neighbourhoods);
-    f.words = BooleanQuery(q.GetOr("q"));
+    f.search = core::ParseSearch(q.GetOr("q"));
     return f;
 }
 

@@ -22,7 +22,6 @@ Options CategoryOptions(const Settings& s, const core::Env& env, const core::Ctx
 Options NeighbourhoodOptions(const Settings& s, const core::Env& env, const core::Ctx& ctx);
 using core::AddOptions;
 
-inline std::string BooleanQuery(std::string_view typed) { return core::FulltextQuery(typed); }
 std::int64_t ParsePositive(std::string_view s);
 // The current filters with before=<id>, for the "older listings" link.
 std::string NextQuery(const http::Form& query, std::int64_t before);

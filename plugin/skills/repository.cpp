@@ -34,6 +34,13 @@ constexpr const char* kSearchActive =
     "SELECT " PLC_LISTING_COLS
     "WHERE l.status = 'active' AND MATCH(l.title, l.description) AGAINST (? IN BOOLEAN "
     "MODE)" PLC_FILTERS "ORDER BY l.id DESC LIMIT ?";
+// Stage 1 of a search (see ListActive): the same rows by the word-start pattern, bounded.
+const std::string kScanActive =
+    std::string("SELECT " PLC_LISTING_COLS
+                "WHERE l.status = 'active'"
+                " AND CONCAT_WS(' ', l.title, l.description) REGEXP ?" PLC_FILTERS
+                "ORDER BY l.id DESC LIMIT ?") +
+    core::kSearchScanLimit;
 constexpr const char* kListByOwner = "SELECT " PLC_LISTING_COLS
                                      "WHERE l.owner_id = ? AND (? = 0 OR l.status = 'active')"
                                      " ORDER BY l.id DESC LIMIT ?";
@@ -190,8 +197,19 @@ std::optional<Listing> FindListing(Connection& c, std::int64_t id, bool for_upda
 std::vector<Listing> ListActive(Connection& c, const Filter& f, std::int64_t before, int limit) {
     auto params = FilterParams(f, before);
     params.push_back(std::int64_t{limit});
-    if (f.words.empty()) return ToListings(c.Execute("skills.list", kListActive, params));
-    params.insert(params.begin(), f.words);
+    if (f.search.empty()) return ToListings(c.Execute("skills.list", kListActive, params));
+    // Two stages, as for campaigns (crowdfunding/repository.cpp, ListPublished): the newest-first
+    // scan by pattern when it fills the page (`limit` rows), else MATCH; never a mix of the two,
+    // and the cursor (id) means the same to both.
+    if (!f.search.pattern.empty()) {
+        auto scan = params;
+        scan.insert(scan.begin(), f.search.pattern);
+        if (auto rows = core::SearchScan(c, "skills.search_scan", kScanActive, scan,
+                                         static_cast<std::size_t>(limit))) {
+            return ToListings(*rows);
+        }
+    }
+    params.insert(params.begin(), f.search.fulltext);
     return ToListings(c.Execute("skills.search", kSearchActive, params));
 }
 

@@ -8,16 +8,17 @@
 #include <vector>
 
 #include "plugin/core/db.h"
+#include "plugin/core/search.h"
 #include "plugin/skills/model.h"
 
 namespace placette::skills::repo {
 
 using core::db::Connection;
 
-// Public list filters; empty strings mean "any". `words` is a FULLTEXT boolean query (may be
-// empty).
+// Public list filters; empty strings mean "any". `search`: the words typed (may be empty).
 struct Filter {
-    std::string kind, category, neighbourhood, mode, words;
+    std::string kind, category, neighbourhood, mode;
+    core::Search search;
 };
 
 std::int64_t InsertListing(Connection& c, std::int64_t owner, const ListingInput& in,

@@ -1,5 +1,5 @@
 // Unit tests for the small core helpers the community sections rely on (plugin/core/text,
-// choices, links): UTF-8 text checks, full-text queries, ids, days, choice lists, the registry.
+// choices, links): UTF-8 text checks, ids, days, choice lists, the registry.
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <string>
@@ -16,7 +16,6 @@ class CoreHelpersTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(CoreHelpersTest);
     CPPUNIT_TEST(testTextLengthTable);
     CPPUNIT_TEST(testTrim);
-    CPPUNIT_TEST(testFulltextQueryTable);
     CPPUNIT_TEST(testParseIdTable);
     CPPUNIT_TEST(testDays);
     CPPUNIT_TEST(testChoices);
@@ -52,22 +51,6 @@ class CoreHelpersTest : public CppUnit::TestFixture {
     void testTrim() {
         CPPUNIT_ASSERT_EQUAL(std::string("a b"), Trim(" \t\r\na b \n"));
         CPPUNIT_ASSERT_EQUAL(std::string(""), Trim("   "));
-    }
-
-    void testFulltextQueryTable() {
-        const std::vector<std::pair<std::string, std::string>> cases = {
-            {"vélo", "+vélo*"},
-            {"Réparer un vélo", "+Réparer* +vélo*"},
-            {"+a -b \"cd\" (efg)~ <hij>*", "+efg* +hij*"},
-            {"ab", ""},
-            {"", ""},
-            {"'); DROP TABLE x; --", "+DROP* +TABLE*"},
-            {"tôt", "+tôt*"},
-        };
-        for (const auto& [typed, query] : cases)
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(typed, query, FulltextQuery(typed));
-        CPPUNIT_ASSERT(FulltextQuery(std::string(5000, 'a')).size() < 1000);
-        CPPUNIT_ASSERT_EQUAL(std::string(""), FulltextQuery("\xC3\xC3\xC3"));
     }
 
     void testParseIdTable() {

@@ -64,7 +64,6 @@ class CrowdfundingValidationTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(PledgeTokenShape);
     CPPUNIT_TEST(TextChecks);
     CPPUNIT_TEST(Slugs);
-    CPPUNIT_TEST(FulltextQueries);
     CPPUNIT_TEST(ShortMoney);
     CPPUNIT_TEST_SUITE_END();
 
@@ -248,12 +247,6 @@ class CrowdfundingValidationTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(std::string("l-oeuvre-a-cote"), Slugify("L'Œuvre à côté !"));
         CPPUNIT_ASSERT_EQUAL(std::string("projet"), Slugify("!!!"));
         CPPUNIT_ASSERT(Slugify(std::string(200, 'a')).size() <= 60);
-    }
-
-    void FulltextQueries() {
-        CPPUNIT_ASSERT_EQUAL(std::string("+jardin* +partagé*"), FulltextQuery("jardin partagé"));
-        CPPUNIT_ASSERT_EQUAL(std::string("+vélo*"), FulltextQuery("+vélo -a \"(\")*~<>@"));
-        CPPUNIT_ASSERT_EQUAL(std::string(""), FulltextQuery("à la"));
     }
 
     void ShortMoney() {

@@ -1,0 +1,53 @@
+// What a citizen types in a search box, as a MariaDB FULLTEXT boolean query and as a word-start
+// regular expression, and the two-stage search that lets a listing scan instead of MATCH.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plugin/core/db.h"
+
+namespace placette::core {
+
+// The words of what a citizen typed: runs of ASCII letters and digits and non-ASCII letters
+// (punctuation, symbols and spaces of the common Unicode blocks separate words, like ’ « » —),
+// each valid UTF-8 of 3 to 84 characters (InnoDB's token sizes), at most 8.
+std::vector<std::string> SearchWords(std::string_view typed);
+
+// A MariaDB FULLTEXT boolean-mode query: each word required and matched as a prefix
+// ("vélo rép" → "+vélo* +rép*"); operators are dropped. Empty when no usable word remains.
+std::string FulltextQuery(std::string_view typed);
+
+// A PCRE2 pattern (MariaDB's REGEXP) matching text where one word of the text starts with `word`
+// the way InnoDB FULLTEXT's "+word*" does under utf8mb4_unicode_ci: case- and accent-insensitive
+// (e → [eéèêë…], œ ↔ oe), a word starting after anything but a letter, digit, mark or "_".
+// nullopt when the word holds a character the pattern cannot mimic (ß, æ, ø, other scripts…) or
+// could match one of InnoDB's default stopwords, which FULLTEXT never finds (the, com, with…).
+std::optional<std::string> WordStartPattern(std::string_view word);
+
+// A parsed search: `fulltext` for MATCH … AGAINST, `pattern` (every word's pattern, all required)
+// for REGEXP, "" when some word has none (then only the FULLTEXT query is exact).
+struct Search {
+    std::string fulltext;
+    std::string pattern;
+    bool empty() const { return fulltext.empty(); }
+};
+Search ParseSearch(std::string_view typed);
+
+// How many rows stage 1 of a search may examine, as SQL text to append after a statement's
+// "LIMIT ?" (MariaDB's LIMIT … ROWS EXAMINED; joined rows count too).
+inline constexpr const char* kSearchScanLimit = " ROWS EXAMINED 1500";
+
+// Stage 1 of a two-stage search: runs `sql` (a listing's newest-first statement with the REGEXP
+// filter and kSearchScanLimit) and returns its rows only when they fill the page (`page_rows`,
+// the page plus the one telling there is a next page). nullopt means "run the FULLTEXT query":
+// the scan ran out of rows or reached its bound first (MariaDB then returns the rows found so far
+// with warning 1931, which db.cpp does not read: only the count tells), or its plan needed a sort
+// that the bound aborted (error 1028).
+std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name, std::string_view sql,
+                                     const std::vector<db::Value>& params, std::size_t page_rows);
+
+}  // namespace placette::core

@@ -1,0 +1,281 @@
+// Unit tests for plugin/core/search: the words kept from what citizens type, their FULLTEXT
+// query, the word-start patterns, and (against MariaDB) that a pattern finds what MATCH finds.
+#include "plugin/core/search.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/unit/support/test_db.h"
+
+namespace placette::core {
+namespace {
+
+class SearchTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(SearchTest);
+    CPPUNIT_TEST(testFulltextQueryTable);
+    CPPUNIT_TEST(testWordsSplitOnTypographicPunctuation);
+    CPPUNIT_TEST(testAtMostEightWords);
+    CPPUNIT_TEST(testPatternIsAccentAndCaseClasses);
+    CPPUNIT_TEST(testPatternOeMatchesLigature);
+    CPPUNIT_TEST(testPatternDeclinesUnknownLettersAndStopwords);
+    CPPUNIT_TEST(testParseSearchCombinesWords);
+    CPPUNIT_TEST_SUITE_END();
+
+  public:
+    void testFulltextQueryTable() {
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            {"vélo", "+vélo*"},
+            {"Réparer un vélo", "+Réparer* +vélo*"},
+            {"jardin partagé", "+jardin* +partagé*"},
+            {"+a -b \"cd\" (efg)~ <hij>*", "+efg* +hij*"},
+            {"+vélo -a \"(\")*~<>@", "+vélo*"},
+            {"à la", ""},
+            {"ab", ""},
+            {"", ""},
+            {"'); DROP TABLE x; --", "+DROP* +TABLE*"},
+            {"tôt", "+tôt*"},
+            {"\xC3\xC3\xC3", ""},
+            {"\xC3\xC3\xC3 jardin", "+jardin*"},
+        };
+        for (const auto& [typed, query] : cases)
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(typed, query, FulltextQuery(typed));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), FulltextQuery(std::string(5000, 'a')));
+        CPPUNIT_ASSERT_EQUAL("+" + std::string(84, 'a') + "*", FulltextQuery(std::string(84, 'a')));
+    }
+
+    void testWordsSplitOnTypographicPunctuation() {
+        const std::vector<std::string> want = {"école", "jardin", "partagé"};
+        CPPUNIT_ASSERT(SearchWords("l’école «jardin» — partagé…") == want);
+        CPPUNIT_ASSERT(SearchWords("l'école\xC2\xA0jardin_partagé") ==
+                       (std::vector<std::string>{"école", "jardin", "partagé"}));
+    }
+
+    void testAtMostEightWords() {
+        CPPUNIT_ASSERT_EQUAL(
+            std::size_t{8},
+            SearchWords("un1 deux trois quatre cinq six sept huit neuf dix").size());
+    }
+
+    void testPatternIsAccentAndCaseClasses() {
+        const auto p = WordStartPattern("Été");
+        CPPUNIT_ASSERT(p);
+        CPPUNIT_ASSERT(p->starts_with("(?<![\\p{L}\\p{N}\\p{M}_])["));
+        // e, E and every form of e the collation holds equal, then combining marks.
+        CPPUNIT_ASSERT(p->find("[eEÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩ]\\p{M}*[tTŢţŤťȚț]\\p{M}*") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(WordStartPattern("ete") == p);
+        CPPUNIT_ASSERT_EQUAL(std::string("(?<![\\p{L}\\p{N}\\p{M}_])123"),
+                             *WordStartPattern("123"));
+    }
+
+    void testPatternOeMatchesLigature() {
+        const auto coeur = WordStartPattern("coeur");
+        CPPUNIT_ASSERT(coeur && coeur->find("|[œŒ])") != std::string::npos);
+        CPPUNIT_ASSERT(WordStartPattern("cœur") == coeur);
+        CPPUNIT_ASSERT(WordStartPattern("mano")->ends_with("|[œŒ])"));
+    }
+
+    void testPatternDeclinesUnknownLettersAndStopwords() {
+        for (std::string w : {"straße", "cæcum", "øre", "ЖЖЖ", "日本語",
+                              "e\xCC\x81"
+                              "cole",
+                              "com", "the", "thé", "wha", "with", "abo", "www", "l'é", ""}) {
+            CPPUNIT_ASSERT_MESSAGE(w, !WordStartPattern(w));
+        }
+        for (std::string w : {"comm", "thème", "fort", "abri", "arbre"}) {
+            CPPUNIT_ASSERT_MESSAGE(w, WordStartPattern(w).has_value());
+        }
+    }
+
+    void testParseSearchCombinesWords() {
+        const Search one = ParseSearch("jardin");
+        CPPUNIT_ASSERT_EQUAL(std::string("+jardin*"), one.fulltext);
+        CPPUNIT_ASSERT_EQUAL(*WordStartPattern("jardin"), one.pattern);
+        const Search two = ParseSearch("jardin école");
+        CPPUNIT_ASSERT_EQUAL("(?s)\\A(?=.*?" + *WordStartPattern("jardin") + ")(?=.*?" +
+                                 *WordStartPattern("école") + ")",
+                             two.pattern);
+        const Search stop = ParseSearch("jardin the");  // one word without pattern: MATCH only
+        CPPUNIT_ASSERT_EQUAL(std::string("+jardin* +the*"), stop.fulltext);
+        CPPUNIT_ASSERT(stop.pattern.empty());
+        CPPUNIT_ASSERT(ParseSearch("a b").empty());
+    }
+};
+
+// Texts as citizens write them; the queries below must find the same rows by pattern and by
+// MATCH (InnoDB FULLTEXT, utf8mb4_unicode_ci).
+const std::vector<std::pair<std::string, std::string>> kCorpus = {
+    {"École du quartier", "Une cour pour les enfants."},
+    {"l'école", "Réparer la toiture"},
+    {"l’ecole typographique", "atelier"},
+    {"ÉCOLE MAJUSCULE", ""},
+    {"e\xCC\x81"
+     "cole décomposée",
+     "forme NFD"},
+    {"ecolo", "vert"},
+    {"3école", "chiffre collé"},
+    {"Vélo-école", "«apprendre» à rouler"},
+    {"partage", "des outils"},
+    {"Art et jardin", "peinture"},
+    {"l'art de la rue", "fresques"},
+    {"jardin_partagé", "souligné"},
+    {"Jardins partagés", "du quartier\nsur deux lignes"},
+    {"cœur du village", "place"},
+    {"coeur vaillant", ""},
+    {"Œuvre collective", ""},
+    {"manœuvre", "grue"},
+    {"Noël solidaire", "colis"},
+    {"Ça marche", "façade repeinte"},
+    {"garçon", ""},
+    {"the commune", "thème libre"},
+    {"forêt urbaine", "Île-de-France"},
+    {"naïve", "où"},
+    {"Perceuse à percussion", "prêt"},
+    {"carillon de l'église", "Saint-Éloi"},
+    {"Atelier vélo", "réparation participative, le samedi"},
+};
+
+const std::vector<std::string> kQueries = {
+    "ecole",
+    "école",
+    "ÉCOLE",
+    "ecol",
+    "art",
+    "jardin",
+    "partag",
+    "partagé",
+    "coeur",
+    "cœur",
+    "coe",
+    "oeuvre",
+    "œuvre",
+    "mano",
+    "noel",
+    "noël",
+    "facade",
+    "garcon",
+    "commun",
+    "theme",
+    "thème",
+    "naive",
+    "ile",
+    "perceuse",
+    "carillon",
+    "quartier",
+    "jardin partagé",
+    "art jardin",
+    "église carillon",
+    "eloi",
+    "lignes quartier",
+    "participative samedi",
+    "velo",
+    "rouler apprendre",
+};
+
+class SearchDbTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(SearchDbTest);
+    CPPUNIT_TEST(testPatternFindsWhatMatchFinds);
+    CPPUNIT_TEST(testAccentAndWordStart);
+    CPPUNIT_TEST(testScanUsedOnlyWhenItFillsThePage);
+    CPPUNIT_TEST_SUITE_END();
+
+  public:
+    void setUp() override {
+        pool_ = std::make_unique<db::Pool>(placette::testing::TestDatabase("srch_"), 2);
+        auto l = pool_->Acquire();
+        l->Execute("t", "DROP TABLE IF EXISTS {p}d");
+        l->Execute("t",
+                   "CREATE TABLE {p}d (id INT PRIMARY KEY AUTO_INCREMENT, title VARCHAR(200) NOT "
+                   "NULL, body MEDIUMTEXT NOT NULL, rank_no INT NOT NULL DEFAULT 0, "
+                   "KEY idx_rank (rank_no, id), FULLTEXT KEY ft (title, body)) ENGINE=InnoDB "
+                   "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
+    }
+    void tearDown() override {
+        if (!pool_) return;
+        pool_->Acquire()->Execute("t", "DROP TABLE IF EXISTS {p}d");
+    }
+
+    void testPatternFindsWhatMatchFinds() {
+        Load();
+        auto l = pool_->Acquire();
+        for (const std::string& q : kQueries) {
+            const Search s = ParseSearch(q);
+            CPPUNIT_ASSERT_MESSAGE(q, !s.pattern.empty());
+            const std::string by_match = Ids(*l, kByMatch, s.fulltext);
+            CPPUNIT_ASSERT_MESSAGE(q + " finds something", !by_match.empty());
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(q, by_match, Ids(*l, kByPattern, s.pattern));
+        }
+    }
+
+    void testAccentAndWordStart() {
+        Load();
+        auto l = pool_->Acquire();
+        CPPUNIT_ASSERT_EQUAL(std::string("1,2,3,4,5,8"), Ids(*l, kByPattern, Pattern("ecole")));
+        CPPUNIT_ASSERT_EQUAL(std::string("10,11"), Ids(*l, kByPattern, Pattern("art")));
+        // "jardin_partagé" is one word for InnoDB: "partagé" does not start a word there.
+        CPPUNIT_ASSERT_EQUAL(std::string("13"), Ids(*l, kByPattern, Pattern("jardin partagé")));
+    }
+
+    void testScanUsedOnlyWhenItFillsThePage() {
+        auto l = pool_->Acquire();
+        // 3 000 rows; "quartier" in one row of ten, "carillon" only in the oldest. The scan walks
+        // the primary key newest first, as the listings walk theirs.
+        l->Execute("t",
+                   "INSERT INTO {p}d (id, title, body, rank_no) SELECT seq, IF(seq % 10 = 0, "
+                   "'Le quartier', IF(seq = 1, 'Un carillon', 'Autre chose')), '', seq "
+                   "FROM seq_1_to_3000");
+        const std::string scan =
+            std::string(
+                "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
+                "ORDER BY id DESC LIMIT ?") +
+            kSearchScanLimit;
+        auto common = SearchScan(*l, "t", scan, {Pattern("quartier"), std::int64_t{13}}, 13);
+        CPPUNIT_ASSERT(common);
+        CPPUNIT_ASSERT_EQUAL(std::size_t{13}, common->rows.size());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{3000}, common->rows[0].Int(0));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{2880}, common->rows[12].Int(0));
+        // The bound stops the scan before the rare word: no page, the caller asks MATCH.
+        CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("carillon"), std::int64_t{13}}, 13));
+        // A plan that sorts is aborted by the bound (error 1028): no page either.
+        const std::string sorted =
+            std::string(
+                "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
+                "ORDER BY body DESC, id DESC LIMIT ?") +
+            kSearchScanLimit;
+        CPPUNIT_ASSERT(!SearchScan(*l, "t", sorted, {Pattern("quartier"), std::int64_t{13}}, 13));
+        // Fewer rows than the page, even all there are, also leave the page to MATCH.
+        CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("quartier"), std::int64_t{13}}, 14));
+    }
+
+  private:
+    static constexpr const char* kByMatch =
+        "SELECT GROUP_CONCAT(id ORDER BY id) FROM {p}d WHERE MATCH (title, body) AGAINST (? IN "
+        "BOOLEAN MODE)";
+    static constexpr const char* kByPattern =
+        "SELECT GROUP_CONCAT(id ORDER BY id) FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ?";
+
+    static std::string Pattern(const std::string& typed) { return ParseSearch(typed).pattern; }
+
+    void Load() {
+        auto l = pool_->Acquire();
+        for (const auto& [title, body] : kCorpus) {
+            l->Execute("t", "INSERT INTO {p}d (title, body) VALUES (?, ?)", {title, body});
+        }
+    }
+
+    static std::string Ids(db::Connection& c, const char* sql, const std::string& arg) {
+        db::Result r = c.Execute("t", sql, {arg});
+        return r.rows.empty() || r.rows[0].IsNull(0) ? "" : r.rows[0].Str(0);
+    }
+
+    std::unique_ptr<db::Pool> pool_;
+};
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(SearchTest, "core");
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(SearchDbTest, "core");
+
+}  // namespace
+}  // namespace placette::core

@@ -204,17 +204,20 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
     return result;
 }
 
+// Connections stay in autocommit mode; a transaction is an explicit START TRANSACTION … COMMIT,
+// two round trips (switching autocommit off and on again around it took three).
 void Connection::Begin() {
-    if (mysql_autocommit(mysql_, 0) != 0) Fail("begin", mysql_errno(mysql_), mysql_error(mysql_));
+    static constexpr std::string_view kStart = "START TRANSACTION";
+    if (mysql_real_query(mysql_, kStart.data(), kStart.size()) != 0)
+        Fail("begin", mysql_errno(mysql_), mysql_error(mysql_));
 }
 
 void Connection::Commit() {
     if (mysql_commit(mysql_) != 0) Fail("commit", mysql_errno(mysql_), mysql_error(mysql_));
-    if (mysql_autocommit(mysql_, 1) != 0) Fail("autocommit", mysql_errno(mysql_), mysql_error(mysql_));
 }
 
 void Connection::Rollback() noexcept {
-    if (mysql_rollback(mysql_) != 0 || mysql_autocommit(mysql_, 1) != 0) {
+    if (mysql_rollback(mysql_) != 0) {
         if (IsClientError(mysql_errno(mysql_))) broken_ = true;
         LogWarn("msg=\"rollback failed\" code=" + std::to_string(mysql_errno(mysql_)));
         broken_ = true;

@@ -118,21 +118,24 @@ Response PledgeCreate(const Section& s, const Env& env, Ctx& ctx) {
     if (!IsPledgeToken(ctx.req.form.GetOr("token")))
         throw http::BadRequest("missing or malformed pledge token");
     Service svc = s.Svc(env);
-    auto k = svc.GetCampaign(views::IdParam(ctx, "id"));
-    if (auto refusal = NotBackable(env, ctx, k)) return *refusal;
+    const std::int64_t id = views::IdParam(ctx, "id");
     const Texts tx = views::TextsOf(env, ctx);
+    // The form again with the campaign's current figures (and 404/409 for a campaign that cannot
+    // be backed). The pledge itself needs no read first: CreatePledge checks all of it under the
+    // campaign's lock, so the hot path is that one transaction.
+    auto form_again = [&](const core::FieldErrors& errors) {
+        auto k = svc.GetCampaign(id);
+        if (auto refusal = NotBackable(env, ctx, k)) return *refusal;
+        return RenderBack(s, env, ctx, *k, errors, views::kInvalidForm);
+    };
     core::FieldErrors errors;
     auto in = ParsePledge(ctx.req.form, s.rules, tx, errors);
-    if (!in) return RenderBack(s, env, ctx, *k, errors, views::kInvalidForm);
-    Outcome o = svc.CreatePledge(Actor::Of(ctx.viewer), k->id, *in, s.payments->name(), tx);
-    if (o.status == Outcome::Status::kInvalid) {
-        auto fresh = svc.GetCampaign(k->id);  // show the figures that refused it
-        return RenderBack(s, env, ctx, fresh ? *fresh : *k, o.errors, views::kInvalidForm);
-    }
+    if (!in) return form_again(errors);
+    Pledge pledge;
+    Outcome o = svc.CreatePledge(Actor::Of(ctx.viewer), id, *in, s.payments->name(), tx, &pledge);
+    if (o.status == Outcome::Status::kInvalid) return form_again(o.errors);
     if (auto refusal = views::Refusal(env, ctx, o)) return *refusal;
-    auto pledge = svc.GetPledge(o.id);
-    if (!pledge) throw http::NotFound("pledge vanished");
-    return Response::Redirect(s.payments->Start(env, *pledge, views::PledgePath(env, o.id)), 303);
+    return Response::Redirect(s.payments->Start(env, pledge, views::PledgePath(env, o.id)), 303);
 }
 
 Response PledgeShow(const Section& s, const Env& env, Ctx& ctx) {

@@ -29,6 +29,14 @@ constexpr const char* kCampaignListCols =
 const std::string kSelectCampaign =
     std::string("SELECT ") + kCampaignCols + " FROM {p}campaigns c WHERE c.id = ?";
 const std::string kSelectCampaignForUpdate = kSelectCampaign + " FOR UPDATE";
+// The campaign locked, with what one backer has pledged on it so far, in one round trip: the
+// pledge transaction holds the campaign's lock for one statement fewer. The sum is read after
+// the lock is granted (correlated to the locked row), so it sees every pledge committed before.
+const std::string kLockForPledge =
+    std::string("SELECT ") + kCampaignCols +
+    ", (SELECT COALESCE(SUM(p.amount_minor), 0) FROM {p}pledges p WHERE p.campaign_id = c.id "
+    "AND p.backer_id = ? AND p.state IN ('pending', 'paid')) FROM {p}campaigns c WHERE c.id = ? "
+    "FOR UPDATE";
 
 constexpr const char* kInsertCampaign =
     "INSERT INTO {p}campaigns (owner_id, owner_name, state, title, slug, summary, description, "
@@ -157,6 +165,15 @@ std::optional<Campaign> FindCampaign(Connection& c, std::int64_t id, bool for_up
                          for_update ? kSelectCampaignForUpdate : kSelectCampaign, {id});
     if (res.empty()) return std::nullopt;
     return ToCampaign(res.rows[0]);
+}
+
+std::optional<std::pair<Campaign, std::int64_t>> LockCampaignForPledge(Connection& c,
+                                                                      std::int64_t id,
+                                                                      std::int64_t backer_id) {
+    auto res = c.Execute("cf.campaign.lock_for_pledge", kLockForPledge, {backer_id, id});
+    if (res.empty()) return std::nullopt;
+    const Row& r = res.rows[0];
+    return std::make_pair(ToCampaign(r), r.Int(26));
 }
 
 void UpdateCampaignFields(Connection& c, const Campaign& k, std::int64_t now) {

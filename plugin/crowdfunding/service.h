@@ -112,9 +112,10 @@ class Service {
     Outcome DecideOffer(const Actor& a, std::int64_t offer_id, bool accept, const Texts& tx);
     Outcome PostUpdate(const Actor& a, std::int64_t campaign_id, const UpdateInput& in);
 
-    // Pledges. `provider` is the payment provider's name ("manual").
+    // Pledges. `provider` is the payment provider's name ("manual"). When it succeeds and `made`
+    // is given, *made is the pledge (the new one, or the first one made with the same token).
     Outcome CreatePledge(const Actor& a, std::int64_t campaign_id, const PledgeInput& in,
-                         const std::string& provider, const Texts& tx);
+                         const std::string& provider, const Texts& tx, Pledge* made = nullptr);
     // Provider (or staff, for manual) says paid / failed; idempotent.
     Outcome ConfirmPaid(const Actor& a, std::int64_t pledge_id, const std::string& receipt);
     Outcome FailPledge(const Actor& a, std::int64_t pledge_id);

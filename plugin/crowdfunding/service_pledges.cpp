@@ -11,9 +11,10 @@ namespace {
 using core::db::Connection;
 
 // The first rule an amount breaks, as a refusal on the amount field; nullopt when it is fine.
-std::optional<Outcome> CheckAmount(Connection& c, const Campaign& k, const Rules& rules,
-                                   const Actor& a, const std::optional<Reward>& reward,
-                                   std::int64_t amount, const Texts& tx) {
+// `already`: what the backer has pledged on the campaign so far (pending and paid).
+std::optional<Outcome> CheckAmount(const Campaign& k, const Rules& rules, std::int64_t already,
+                                   const std::optional<Reward>& reward, std::int64_t amount,
+                                   const Texts& tx) {
     auto money = [&](std::int64_t v) { return tx.Money(v, k.currency); };
     if (amount < rules.min_pledge) {
         return Outcome::Invalid("amount",
@@ -24,7 +25,6 @@ std::optional<Outcome> CheckAmount(Connection& c, const Campaign& k, const Rules
             "amount", tx.F("cf.error.pledge_below_reward",
                            {{"min", money(reward->min_amount)}, {"reward", reward->title}}));
     }
-    const std::int64_t already = repo::PledgedBy(c, k.id, a.id);
     if (already + amount > rules.max_per_citizen) {
         const std::int64_t left = std::max<std::int64_t>(0, rules.max_per_citizen - already);
         if (already == 0) {
@@ -49,9 +49,9 @@ std::optional<Outcome> CheckAmount(Connection& c, const Campaign& k, const Rules
     return std::nullopt;
 }
 
-Outcome PlacePledge(Connection& c, const Campaign& k, const Rules& rules, const Actor& a,
-                    const PledgeInput& in, const std::string& provider, const Texts& tx,
-                    std::int64_t now) {
+Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, const Rules& rules,
+                    const Actor& a, const PledgeInput& in, const std::string& provider,
+                    const Texts& tx, std::int64_t now, Pledge& p) {
     std::optional<Reward> reward;
     if (in.reward_id) {
         reward = repo::FindReward(c, *in.reward_id);
@@ -60,14 +60,16 @@ Outcome PlacePledge(Connection& c, const Campaign& k, const Rules& rules, const 
     }
     if (!in.amount && !reward) return Outcome::Invalid("amount", tx.T("cf.error.amount_required"));
     const std::int64_t amount = in.amount ? *in.amount : reward->min_amount;
-    if (auto refusal = CheckAmount(c, k, rules, a, reward, amount, tx)) return *refusal;
+    if (auto refusal = CheckAmount(k, rules, already, reward, amount, tx)) return *refusal;
     // The claim is the last check: nothing has been written when it refuses.
     if (reward && !repo::ClaimReward(c, reward->id)) {
         return Outcome::Invalid("reward",
                                 tx.F("cf.error.reward_sold_out", {{"reward", reward->title}}));
     }
-    Pledge p;
+    p = Pledge{};
     p.campaign_id = k.id;
+    p.campaign_title = k.title;
+    p.reward_title = reward ? reward->title : "";
     p.backer_id = a.id;
     p.reward_id = in.reward_id;
     p.amount = amount;
@@ -77,9 +79,11 @@ Outcome PlacePledge(Connection& c, const Campaign& k, const Rules& rules, const 
     p.message = in.message;
     p.token = in.token;
     p.provider = provider;
-    const std::int64_t id = repo::InsertPledge(c, p, now);
+    p.id = repo::InsertPledge(c, p, now);
+    p.state = PledgeState::kPending;
+    p.created_at = now;
     repo::AddTotals(c, k.id, amount, 0);
-    return Outcome::Ok(id);
+    return Outcome::Ok(p.id);
 }
 
 bool Closed(State s) { return s == State::kFailed || s == State::kCancelled; }
@@ -97,26 +101,51 @@ Outcome Service::WithPledge(std::int64_t pledge_id,
 }
 
 Outcome Service::CreatePledge(const Actor& a, std::int64_t campaign_id, const PledgeInput& in,
-                              const std::string& provider, const Texts& tx) {
+                              const std::string& provider, const Texts& tx, Pledge* made) {
     if (a.id == 0) return Outcome::Forbidden();
     const std::int64_t now = core::NowSeconds();
+    // A double submit (two tabs, a double click) finds the first pledge: the token is unique per
+    // backer, so the second insert fails (and its transaction with it) and the first is looked
+    // up; a second submit refused before its insert (the only reward now taken by the first, the
+    // campaign just ended) looks it up too. A pledge that goes through pays no lookup.
+    auto first_with_token = [&]() {
+        return core::db::Run(pool_,
+                             [&](Connection& c) { return repo::FindPledgeByToken(c, a.id, in.token); });
+    };
+    auto the_first = [&](const Pledge& first) {
+        if (made) *made = first;
+        return Outcome::Ok(first.id, false);
+    };
+    Pledge placed;
+    // Like WithCampaign (the cached page rows are dropped afterwards), with the backer's total
+    // read in the locking statement.
+    struct Drop {
+        std::int64_t id;
+        ~Drop() { ForgetPage(id); }
+    } drop{campaign_id};
     try {
-        return WithCampaign(campaign_id, [&](Connection& c, Campaign& k) {
+        Outcome o = core::db::RunInTransaction(pool_, [&](Connection& c) -> Outcome {
+            auto locked = repo::LockCampaignForPledge(c, campaign_id, a.id);
+            if (!locked) return Outcome::NotFound();
+            const auto& [k, already] = *locked;
             if (!IsPublic(k.state)) return Outcome::NotFound();
-            // A double submit (two tabs, a double click) finds the first pledge.
-            if (auto first = repo::FindPledgeByToken(c, a.id, in.token))
-                return Outcome::Ok(first->id, false);
             if (k.state != State::kLive || now >= k.ends_at)
                 return Outcome::Conflict("cf.conflict.not_live");
-            return PlacePledge(c, k, rules_, a, in, provider, tx, now);
+            return PlacePledge(c, k, already, rules_, a, in, provider, tx, now, placed);
         });
+        if (o.ok()) {
+            if (made) *made = placed;
+            return o;
+        }
+        if (auto first = first_with_token()) return the_first(*first);
+        return o;
     } catch (const core::db::DbError& e) {
-        // A commit of unknown outcome re-run after a lost connection meets its own token.
+        // The same token committed by a racing submit, or a commit of unknown outcome re-run
+        // after a lost connection meeting its own first run.
         if (!e.IsDuplicateKey()) throw;
-        auto first = core::db::Run(
-            pool_, [&](Connection& c) { return repo::FindPledgeByToken(c, a.id, in.token); });
+        auto first = first_with_token();
         if (!first) throw;
-        return Outcome::Ok(first->id, false);
+        return the_first(*first);
     }
 }
 

@@ -111,7 +111,9 @@ async function run() {
   if (!(clients > 0 && clients <= sessions.length)) throw new Error(`${clients} clients for ${sessions.length} citizens`);
   const count = Number(args.count);
   const deadline = Date.now() + Number(args.seconds) * 1000;
-  const target = `/participer/projects/${args.campaign}/pledges`;
+  // --campaign ID, or ID,ID,… : client n posts on campaign n mod the list's length.
+  const campaigns = String(args.campaign).split(',').map(Number);
+  const targetOf = (n) => `/participer/projects/${campaigns[n % campaigns.length]}/pledges`;
   const latencies = new Float64Array(count);
   const statuses = {};
   const outcome = { accepted: 0, sold_out: 0, refused: 0, errors: 0 };
@@ -136,7 +138,7 @@ async function run() {
       const t0 = process.hrtime.bigint();
       let res;
       try {
-        res = await request(agent, base, 'POST', target, { cookies: s.cookies, form });
+        res = await request(agent, base, 'POST', targetOf(n), { cookies: s.cookies, form });
       } catch (e) {
         res = { status: 0, text: String(e.message) };
       }
@@ -158,7 +160,7 @@ async function run() {
   const sorted = Array.from(latencies.subarray(0, done)).sort((a, b) => a - b);
   const result = {
     name: args.name,
-    campaign: Number(args.campaign),
+    campaign: campaigns.length === 1 ? campaigns[0] : campaigns,
     reward: args.reward ? Number(args.reward) : null,
     clients,
     citizens: sessions.length,
@@ -217,6 +219,8 @@ function report() {
     `live pledges choosing it ${checks.reward_pledges}: **${checks.oversold} oversold**.`);
   lines.push(`- Unlimited campaign ${checks.open_campaign}: ${checks.open_pledges} pledges stored for ${checks.open_accepted} accepted answers; ` +
     `cached total ${checks.open_pledged_cents} cents, pledges sum to ${checks.open_sum_cents} cents.`);
+  lines.push(`- The ${checks.spread_campaigns} campaigns of the spread run: ${checks.spread_pledges} pledges stored for ${checks.spread_accepted} accepted answers; ` +
+    `cached totals ${checks.spread_pledged_cents} cents, pledges sum to ${checks.spread_sum_cents} cents.`);
   lines.push('', '<details><summary>check-ledger output</summary>', '', '```', ledgerText.trim(), '```', '</details>', '');
   mkdirSync(args.out, { recursive: true });
   writeFileSync(path.join(args.out, 'write.json'), JSON.stringify(result, null, 2) + '\n');
@@ -229,6 +233,8 @@ function report() {
   if (checks.reward_claimed !== checks.reward_pledges) problems.push('reward claims differ from its pledges');
   if (checks.open_pledges !== checks.open_accepted) problems.push('stored pledges differ from accepted answers');
   if (checks.open_pledged_cents !== checks.open_sum_cents) problems.push('cached pledged total differs from the pledges');
+  if (checks.spread_pledges !== checks.spread_accepted) problems.push('spread run: stored pledges differ from accepted answers');
+  if (checks.spread_pledged_cents !== checks.spread_sum_cents) problems.push('spread run: cached totals differ from the pledges');
   for (const r of runs) {
     if (r.outcome.errors > 0) problems.push(`${r.name}: ${r.outcome.errors} error answers (${r.error_samples.join(' | ')})`);
     if (r.reward === null && r.outcome.refused + r.outcome.sold_out > 0) problems.push(`${r.name}: refusals on an unlimited campaign`);

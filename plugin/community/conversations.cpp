@@ -28,11 +28,11 @@ Response RenderNew(const Env& env, Ctx& ctx, const std::string& type, std::int64
     core::Page page = core::NewPage(env, ctx, "community/conversation_new.tpl",
                                     ctx.T(env, "community.conv.new_title"));
     auto& body = page.body();
-    body.SetValue("OTHER_NAME", other);
-    body.SetValue("SUBJECT_TITLE", cp.subject.title);
-    body.SetValue("SUBJECT_URL", env.config.base_path + cp.subject.path);
-    body.SetValue("SUBJECT_TYPE", type);
-    body.SetIntValue("SUBJECT_ID", id);
+    body.SetValue(core::Tk("OTHER_NAME"), other);
+    body.SetValue(core::Tk("SUBJECT_TITLE"), cp.subject.title);
+    body.SetValue(core::Tk("SUBJECT_URL"), env.config.base_path + cp.subject.path);
+    body.SetValue(core::Tk("SUBJECT_TYPE"), type);
+    body.SetIntValue(core::Tk("SUBJECT_ID"), id);
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
 }
@@ -53,20 +53,20 @@ Response RenderThread(const Env& env, Ctx& ctx, std::int64_t id, const core::Fie
         core::NewPage(env, ctx, "community/conversation.tpl",
                       env.i18n.Format(ctx.lang, "community.conv.with", {{"name", other_name}}));
     auto& body = page.body();
-    body.SetIntValue("ID", id);
-    body.SetValue("OTHER_NAME", other_name);
-    body.SetValue("OTHER_URL", env.config.base_path + "/people/" + std::to_string(other));
+    body.SetIntValue(core::Tk("ID"), id);
+    body.SetValue(core::Tk("OTHER_NAME"), other_name);
+    body.SetValue(core::Tk("OTHER_URL"), env.config.base_path + "/people/" + std::to_string(other));
     if (!t->subject.path.empty()) {
-        body.SetValue("SUBJECT_TITLE", t->subject.title);
-        body.SetValueAndShowSection("SUBJECT_URL", env.config.base_path + t->subject.path,
-                                    "HAS_SUBJECT");
+        body.SetValue(core::Tk("SUBJECT_TITLE"), t->subject.title);
+        body.SetValueAndShowSection(core::Tk("SUBJECT_URL"), env.config.base_path + t->subject.path,
+                                    core::Tk("HAS_SUBJECT"));
     }
     for (const repo::Message& m : t->messages) {
-        auto* d = body.AddSectionDictionary("MESSAGE");
-        d->SetValue("AUTHOR", NameOr(env, ctx, m.author_name, m.author_id));
-        d->SetValue("DATE", core::FormatDay(env.i18n, ctx.lang, core::DayOf(m.created_at)));
-        d->SetValue("BODY", m.body);
-        d->SetValue("WHO", m.author_id == ctx.viewer.user_id ? "mine" : "theirs");
+        auto* d = body.AddSectionDictionary(core::Tk("MESSAGE"));
+        d->SetValue(core::Tk("AUTHOR"), NameOr(env, ctx, m.author_name, m.author_id));
+        d->SetValue(core::Tk("DATE"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(m.created_at)));
+        d->SetValue(core::Tk("BODY"), m.body);
+        d->SetValue(core::Tk("WHO"), m.author_id == ctx.viewer.user_id ? "mine" : "theirs");
     }
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
@@ -81,22 +81,22 @@ Response ConversationList(const Env& env, Ctx& ctx) {
                                     ctx.T(env, "community.conv.list_title"));
     auto& body = page.body();
     for (const repo::Conversation& c : list) {
-        auto* d = body.AddSectionDictionary("CONVERSATION");
+        auto* d = body.AddSectionDictionary(core::Tk("CONVERSATION"));
         const std::int64_t other = c.Other(ctx.viewer.user_id);
-        d->SetValue("OTHER_NAME",
+        d->SetValue(core::Tk("OTHER_NAME"),
                     NameOr(env, ctx, other == c.starter_id ? c.starter_name : c.other_name, other));
-        d->SetValue("URL", env.config.base_path + "/conversations/" + std::to_string(c.id));
+        d->SetValue(core::Tk("URL"), env.config.base_path + "/conversations/" + std::to_string(c.id));
         auto subject = svc.Subject(c.subject_type, c.subject_id);
-        d->SetValue("SUBJECT_TITLE", subject ? subject->title : "");
-        d->SetValue("DATE", core::FormatDay(env.i18n, ctx.lang, core::DayOf(c.last_message_at)));
+        d->SetValue(core::Tk("SUBJECT_TITLE"), subject ? subject->title : "");
+        d->SetValue(core::Tk("DATE"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(c.last_message_at)));
         if (c.unread > 0) {
-            d->SetValueAndShowSection("UNREAD",
+            d->SetValueAndShowSection(core::Tk("UNREAD"),
                                       env.i18n.Format(ctx.lang, "community.conv.unread_count",
                                                       {{"count", std::to_string(c.unread)}}),
-                                      "HAS_UNREAD");
+                                      core::Tk("HAS_UNREAD"));
         }
     }
-    if (list.empty()) body.ShowSection("EMPTY");
+    if (list.empty()) body.ShowSection(core::Tk("EMPTY"));
     return core::RenderPage(env, ctx, page);
 }
 

@@ -2,6 +2,7 @@
 #include "plugin/core/choices.h"
 
 #include <set>
+#include "plugin/core/view.h"
 
 namespace placette::core {
 
@@ -86,9 +87,9 @@ void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
                 std::string_view selected) {
     for (const auto& [code, label] : options) {
         auto* o = d.AddSectionDictionary(section);
-        o->SetValue("CODE", code);
-        o->SetValue("LABEL", label);
-        if (code == selected) o->ShowSection("SELECTED");
+        o->SetValue(core::Tk("CODE"), code);
+        o->SetValue(core::Tk("LABEL"), label);
+        if (code == selected) o->ShowSection(core::Tk("SELECTED"));
     }
 }
 

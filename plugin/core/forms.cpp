@@ -1,5 +1,6 @@
 // FieldErrors and the dictionary convention every form template follows.
 #include "plugin/core/forms.h"
+#include "plugin/core/view.h"
 
 namespace placette::core {
 
@@ -46,11 +47,11 @@ void FillForm(ctemplate::TemplateDictionary& body, const http::Form& submitted,
         }
     }
     if (errors.empty()) return;
-    body.ShowSection("HAS_ERRORS");
+    body.ShowSection(core::Tk("HAS_ERRORS"));
     for (const std::string& f : errors.fields()) {
-        auto* item = body.AddSectionDictionary("ERROR_ITEM");
-        item->SetValue("FIELD_ID", "f-" + f);
-        item->SetValue("MESSAGE", errors.Get(f));
+        auto* item = body.AddSectionDictionary(core::Tk("ERROR_ITEM"));
+        item->SetValue(core::Tk("FIELD_ID"), "f-" + f);
+        item->SetValue(core::Tk("MESSAGE"), errors.Get(f));
     }
 }
 

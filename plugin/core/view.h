@@ -5,6 +5,7 @@
 
 #include <ctemplate/template.h>
 
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -17,6 +18,16 @@ namespace placette::core {
 struct TemplateError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// A template variable or section name for SetValue, ShowSection, AddSectionDictionary…, written
+// Tk("NAME"). ctemplate looks a plain name up in its process-wide name table, under a lock, on
+// every call; a name made here carries its id, computed once per name and thread. Only for
+// string literals: the name is kept by address.
+const ctemplate::StaticTemplateString& TemplateKey(const char* literal, std::size_t length);
+template <std::size_t N>
+ctemplate::TemplateString Tk(const char (&literal)[N]) {
+    return ctemplate::TemplateString(TemplateKey(literal, N - 1));
+}
 
 // The data of one page: the layout's dictionary and the body's include dictionary. Values set
 // with Global() are seen by both.

@@ -23,33 +23,33 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
     b.ShowSection(rewards.empty() ? "NO_REWARDS" : "HAS_REWARDS");
     b.ShowSection(needs.empty() ? "NO_NEEDS" : "HAS_NEEDS");
     for (const Reward& r : rewards) {
-        auto* d = b.AddSectionDictionary("REWARD");
-        d->SetValue("TITLE", r.title);
-        d->SetValue("MIN", tx.Money(r.min_amount, k.currency));
-        d->SetValue("LIMIT", r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
-        d->SetIntValue("CLAIMED", static_cast<long>(r.claimed));
+        auto* d = b.AddSectionDictionary(core::Tk("REWARD"));
+        d->SetValue(core::Tk("TITLE"), r.title);
+        d->SetValue(core::Tk("MIN"), tx.Money(r.min_amount, k.currency));
+        d->SetValue(core::Tk("LIMIT"), r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
+        d->SetIntValue(core::Tk("CLAIMED"), static_cast<long>(r.claimed));
         if (editable)
             d->SetValueAndShowSection(
-                "EDIT_URL", base + "/rewards/" + std::to_string(r.id) + "/edit", "CAN_EDIT");
+                core::Tk("EDIT_URL"), base + "/rewards/" + std::to_string(r.id) + "/edit", core::Tk("CAN_EDIT"));
     }
     for (const Need& n : needs) {
-        auto* d = b.AddSectionDictionary("NEED");
-        d->SetValue("TITLE", n.title);
-        d->SetValue("KIND", tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        auto* d = b.AddSectionDictionary(core::Tk("NEED"));
+        d->SetValue(core::Tk("TITLE"), n.title);
+        d->SetValue(core::Tk("KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
         d->SetValue(
-            "PROGRESS_TEXT",
+            core::Tk("PROGRESS_TEXT"),
             tx.F("cf.need.progress",
                  {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
                   {"quantity", std::to_string(n.quantity)},
                   {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
-        d->SetValue("DATES", n.HasDates() ? views::NeedDates(tx, n) : tx.T("cf.need.no_dates"));
+        d->SetValue(core::Tk("DATES"), n.HasDates() ? views::NeedDates(tx, n) : tx.T("cf.need.no_dates"));
         if (editable)
-            d->SetValueAndShowSection("EDIT_URL", base + "/needs/" + std::to_string(n.id) + "/edit",
-                                      "CAN_EDIT");
+            d->SetValueAndShowSection(core::Tk("EDIT_URL"), base + "/needs/" + std::to_string(n.id) + "/edit",
+                                      core::Tk("CAN_EDIT"));
     }
     if (editable) {
-        b.SetValueAndShowSection("ADD_REWARD_URL", base + "/rewards/new", "CAN_ADD");
-        b.SetValue("ADD_NEED_URL", base + "/needs/new");
+        b.SetValueAndShowSection(core::Tk("ADD_REWARD_URL"), base + "/rewards/new", core::Tk("CAN_ADD"));
+        b.SetValue(core::Tk("ADD_NEED_URL"), base + "/needs/new");
     }
 }
 
@@ -60,28 +60,28 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
     const auto offers = s.Svc(env).Offers(k.id);
     b.ShowSection(offers.empty() ? "NO_OFFERS" : "HAS_OFFERS");
     for (const Offer& o : offers) {
-        auto* d = b.AddSectionDictionary("OFFER");
+        auto* d = b.AddSectionDictionary(core::Tk("OFFER"));
         const std::string field = "offer-" + std::to_string(o.id);
-        d->SetValue("FIELD_ID", "f-" + field);
-        if (errors.Has(field)) d->SetValueAndShowSection("ERROR_TEXT", errors.Get(field), "ERROR");
-        if (o.link_type == "item" && o.state == OfferState::kOpen) d->ShowSection("LENDS_ITEM");
-        d->SetValue("NEED", o.need_title);
-        d->SetValue("NAME", o.user_name);
-        d->SetValue("MESSAGE", o.message);
-        d->SetIntValue("QUANTITY", static_cast<long>(o.quantity));
-        d->SetValue("DATE", tx.Date(o.created_at));
-        d->SetValue("STATE_LABEL", tx.T("cf.offer_state." + std::string(Name(o.state))));
+        d->SetValue(core::Tk("FIELD_ID"), "f-" + field);
+        if (errors.Has(field)) d->SetValueAndShowSection(core::Tk("ERROR_TEXT"), errors.Get(field), core::Tk("ERROR"));
+        if (o.link_type == "item" && o.state == OfferState::kOpen) d->ShowSection(core::Tk("LENDS_ITEM"));
+        d->SetValue(core::Tk("NEED"), o.need_title);
+        d->SetValue(core::Tk("NAME"), o.user_name);
+        d->SetValue(core::Tk("MESSAGE"), o.message);
+        d->SetIntValue(core::Tk("QUANTITY"), static_cast<long>(o.quantity));
+        d->SetValue(core::Tk("DATE"), tx.Date(o.created_at));
+        d->SetValue(core::Tk("STATE_LABEL"), tx.T("cf.offer_state." + std::string(Name(o.state))));
         if (auto listing = s.Svc(env).LinkedListing(o)) {
-            auto* link = d->AddSectionDictionary("LINK");
-            link->SetValue("LINK_KIND", tx.Label("cf.link_type.", listing->type));
-            link->SetValue("LINK_TITLE", listing->title);
-            link->SetValue("LINK_URL", env.config.base_path + listing->path);
+            auto* link = d->AddSectionDictionary(core::Tk("LINK"));
+            link->SetValue(core::Tk("LINK_KIND"), tx.Label("cf.link_type.", listing->type));
+            link->SetValue(core::Tk("LINK_TITLE"), listing->title);
+            link->SetValue(core::Tk("LINK_URL"), env.config.base_path + listing->path);
         }
         if (o.state == OfferState::kOpen) {
             const std::string path = env.config.base_path + "/offers/" + std::to_string(o.id);
-            auto* open = d->AddSectionDictionary("IS_OPEN");
-            open->SetValue("ACCEPT_URL", path + "/accept");
-            open->SetValue("DECLINE_URL", path + "/decline");
+            auto* open = d->AddSectionDictionary(core::Tk("IS_OPEN"));
+            open->SetValue(core::Tk("ACCEPT_URL"), path + "/accept");
+            open->SetValue(core::Tk("DECLINE_URL"), path + "/decline");
         }
     }
 }
@@ -92,39 +92,39 @@ void FillPledgesAndLog(const Section& s, const Env& env, const Texts& tx, const 
     const auto pledges = svc.CampaignPledges(k.id);
     b.ShowSection(pledges.empty() ? "NO_PLEDGES" : "HAS_PLEDGES");
     for (const Pledge& p : pledges) {
-        auto* d = b.AddSectionDictionary("PLEDGE");
-        d->SetValue("REF", views::PledgeReference(p.id));
-        d->SetValue("NAME", p.anonymous ? tx.T("cf.anonymous") : p.display_name);
-        d->SetValue("AMOUNT", tx.Money(p.amount, p.currency));
-        d->SetValue("REWARD", p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
-        d->SetValue("STATE_LABEL", views::PledgeStateLabel(tx, p.state));
-        d->SetValue("DATE", tx.Date(p.created_at));
+        auto* d = b.AddSectionDictionary(core::Tk("PLEDGE"));
+        d->SetValue(core::Tk("REF"), views::PledgeReference(p.id));
+        d->SetValue(core::Tk("NAME"), p.anonymous ? tx.T("cf.anonymous") : p.display_name);
+        d->SetValue(core::Tk("AMOUNT"), tx.Money(p.amount, p.currency));
+        d->SetValue(core::Tk("REWARD"), p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
+        d->SetValue(core::Tk("STATE_LABEL"), views::PledgeStateLabel(tx, p.state));
+        d->SetValue(core::Tk("DATE"), tx.Date(p.created_at));
     }
     for (const LogEntry& e : svc.Log(k.id)) {
-        auto* d = b.AddSectionDictionary("LOG");
-        d->SetValue("DATE", tx.Date(e.at));
-        d->SetValue("ACTOR", e.actor_name);
-        d->SetValue("ACTION", tx.T("cf.log." + e.action));
-        d->SetValue("MESSAGE", e.message);
+        auto* d = b.AddSectionDictionary(core::Tk("LOG"));
+        d->SetValue(core::Tk("DATE"), tx.Date(e.at));
+        d->SetValue(core::Tk("ACTOR"), e.actor_name);
+        d->SetValue(core::Tk("ACTION"), tx.T("cf.log." + e.action));
+        d->SetValue(core::Tk("MESSAGE"), e.message);
     }
 }
 
 void FillActions(const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
     const std::string base = views::ProjectPath(env, k.id);
-    b.SetValue("STATE_LABEL", views::StateLabel(tx, k.state));
-    b.SetValue("STATE_HELP", tx.T("cf.manage.state." + std::string(Name(k.state))));
+    b.SetValue(core::Tk("STATE_LABEL"), views::StateLabel(tx, k.state));
+    b.SetValue(core::Tk("STATE_HELP"), tx.T("cf.manage.state." + std::string(Name(k.state))));
     if (!k.review_message.empty() && (k.state == State::kDraft || k.state == State::kRejected)) {
-        b.SetValueAndShowSection("REVIEW_MESSAGE", k.review_message, "HAS_REVIEW_MESSAGE");
+        b.SetValueAndShowSection(core::Tk("REVIEW_MESSAGE"), k.review_message, core::Tk("HAS_REVIEW_MESSAGE"));
     }
-    if (OwnerMayEdit(k.state)) b.SetValueAndShowSection("EDIT_URL", base + "/edit", "CAN_EDIT");
+    if (OwnerMayEdit(k.state)) b.SetValueAndShowSection(core::Tk("EDIT_URL"), base + "/edit", core::Tk("CAN_EDIT"));
     if (k.state == State::kDraft)
-        b.SetValueAndShowSection("SUBMIT_URL", base + "/submit", "CAN_SUBMIT");
+        b.SetValueAndShowSection(core::Tk("SUBMIT_URL"), base + "/submit", core::Tk("CAN_SUBMIT"));
     if (k.state == State::kLive)
-        b.SetValueAndShowSection("CANCEL_URL", base + "/cancel", "CAN_CANCEL");
+        b.SetValueAndShowSection(core::Tk("CANCEL_URL"), base + "/cancel", core::Tk("CAN_CANCEL"));
     if (k.state == State::kSucceeded)
-        b.SetValueAndShowSection("REALISED_URL", base + "/realised", "CAN_REALISE");
-    if (IsPublic(k.state)) b.SetValueAndShowSection("UPDATE_URL", base + "/updates", "CAN_UPDATE");
-    b.SetValue("PAGE_URL", views::ProjectPath(env, k));
+        b.SetValueAndShowSection(core::Tk("REALISED_URL"), base + "/realised", core::Tk("CAN_REALISE"));
+    if (IsPublic(k.state)) b.SetValueAndShowSection(core::Tk("UPDATE_URL"), base + "/updates", core::Tk("CAN_UPDATE"));
+    b.SetValue(core::Tk("PAGE_URL"), views::ProjectPath(env, k));
 }
 
 Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign& k,
@@ -133,7 +133,7 @@ Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign
     core::Page page = core::NewPage(env, ctx, "crowdfunding/manage.tpl",
                                     tx.F("cf.manage.title", {{"title", k.title}}));
     auto& b = page.body();
-    b.SetValue("TITLE", k.title);
+    b.SetValue(core::Tk("TITLE"), k.title);
     views::FillFunding(tx, k, core::NowSeconds(), b);
     core::FillForm(b, ctx.req.form, {"update_title", "update_body", "reason"}, errors);
     FillActions(env, tx, k, b);

@@ -50,9 +50,11 @@ struct Outcome {
 
 struct CampaignPage {
     Campaign campaign;
+    std::string description_html;  // the description's Markdown, rendered once per load
     std::vector<Reward> rewards;
     std::vector<Need> needs;
     std::vector<Update> updates;
+    std::vector<std::string> update_html;  // each update's body, rendered
     std::vector<Pledge> recent;  // latest paid pledges (names shown unless anonymous)
     std::int64_t backers = 0;
 };

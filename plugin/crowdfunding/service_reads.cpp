@@ -2,6 +2,7 @@
 // filters checked against the configured lists, and the queues of /me and /staff.
 #include <charconv>
 
+#include "plugin/core/markdown.h"
 #include "plugin/core/read_cache.h"
 #include "plugin/core/search.h"
 #include "plugin/crowdfunding/repository.h"
@@ -52,6 +53,10 @@ std::shared_ptr<const CampaignPage> Service::LoadPage(std::int64_t id) {
             page.updates = repo::ListUpdates(c, id, 20);
             page.recent = repo::RecentPaidPledges(c, id, 12);
             page.backers = repo::DistinctBackers(c, id);
+            // Rendered here, so that a cached page is rendered once, not on every request.
+            page.description_html = core::MarkdownToSafeHtml(page.campaign.description);
+            for (const Update& u : page.updates)
+                page.update_html.push_back(core::MarkdownToSafeHtml(u.body));
             return page;
         });
     });

@@ -91,11 +91,11 @@ std::string PledgeStateLabel(const Texts& tx, PledgeState s) {
 void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
                  ctemplate::TemplateDictionary& d) {
     const std::int64_t percent = k.goal > 0 ? k.collected * 100 / k.goal : 0;
-    d.SetValue("RAISED", tx.Money(k.collected, k.currency));
-    d.SetValue("GOAL", tx.Money(k.goal, k.currency));
-    d.SetIntValue("PERCENT", static_cast<long>(percent));
-    d.SetIntValue("PROGRESS", static_cast<long>(std::min<std::int64_t>(percent, 100)));
-    d.SetValue("FUNDING_TEXT",
+    d.SetValue(core::Tk("RAISED"), tx.Money(k.collected, k.currency));
+    d.SetValue(core::Tk("GOAL"), tx.Money(k.goal, k.currency));
+    d.SetIntValue(core::Tk("PERCENT"), static_cast<long>(percent));
+    d.SetIntValue(core::Tk("PROGRESS"), static_cast<long>(std::min<std::int64_t>(percent, 100)));
+    d.SetValue(core::Tk("FUNDING_TEXT"),
                tx.F("cf.funding_text", {{"raised", tx.Money(k.collected, k.currency)},
                                         {"goal", tx.Money(k.goal, k.currency)},
                                         {"percent", std::to_string(percent)}}));
@@ -109,29 +109,29 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
     } else if (k.state == State::kLive) {
         days = tx.T("cf.ending_now");
     }
-    d.SetValue("DAYS_LEFT_TEXT", days);
+    d.SetValue(core::Tk("DAYS_LEFT_TEXT"), days);
     const std::string model = std::string(Name(k.model));
-    d.SetValue("MODEL_LABEL", tx.T("cf.model." + model));
+    d.SetValue(core::Tk("MODEL_LABEL"), tx.T("cf.model." + model));
     std::string end = k.ends_at > 0
                           ? tx.Date(k.ends_at)
                           : tx.F("cf.after_days", {{"days", std::to_string(k.duration_days)}});
-    d.SetValue("MODEL_TEXT", tx.F("cf.model." + model + ".explain",
+    d.SetValue(core::Tk("MODEL_TEXT"), tx.F("cf.model." + model + ".explain",
                                   {{"goal", tx.Money(k.goal, k.currency)}, {"date", end}}));
 }
 
 void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int64_t now,
               ctemplate::TemplateDictionary& d) {
-    d.SetIntValue("ID", static_cast<long>(k.id));
-    d.SetValue("TITLE", k.title);
-    d.SetValue("URL", ProjectPath(env, k));
-    d.SetValue("SUMMARY", k.summary);
-    d.SetValue("STATE", std::string(Name(k.state)));
-    d.SetValue("STATE_LABEL", StateLabel(tx, k.state));
-    d.SetValue("THEME", tx.Label("cf.theme.", k.theme));
-    d.SetValue("NEIGHBOURHOOD", tx.Label("cf.neighbourhood.", k.neighbourhood));
-    d.SetValue("OWNER", k.owner_name);
-    if (k.featured) d.ShowSection("FEATURED");
-    if (IsPublic(k.state)) d.ShowSection("HAS_FUNDING");
+    d.SetIntValue(core::Tk("ID"), static_cast<long>(k.id));
+    d.SetValue(core::Tk("TITLE"), k.title);
+    d.SetValue(core::Tk("URL"), ProjectPath(env, k));
+    d.SetValue(core::Tk("SUMMARY"), k.summary);
+    d.SetValue(core::Tk("STATE"), std::string(Name(k.state)));
+    d.SetValue(core::Tk("STATE_LABEL"), StateLabel(tx, k.state));
+    d.SetValue(core::Tk("THEME"), tx.Label("cf.theme.", k.theme));
+    d.SetValue(core::Tk("NEIGHBOURHOOD"), tx.Label("cf.neighbourhood.", k.neighbourhood));
+    d.SetValue(core::Tk("OWNER"), k.owner_name);
+    if (k.featured) d.ShowSection(core::Tk("FEATURED"));
+    if (IsPublic(k.state)) d.ShowSection(core::Tk("HAS_FUNDING"));
     FillFunding(tx, k, now, d);
 }
 
@@ -141,7 +141,7 @@ void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx,
     const std::int64_t now = core::NowSeconds();
     for (const Campaign& k : items) {
         auto* item = d.AddSectionDictionary(section);
-        auto* card = item->AddIncludeDictionary("CARD");
+        auto* card = item->AddIncludeDictionary(core::Tk("CARD"));
         card->SetFilename(ctx.lang + "/crowdfunding/card.tpl");
         FillCard(env, tx, k, now, *card);
     }
@@ -151,9 +151,9 @@ void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
                 const Options& options, std::string_view selected) {
     for (const auto& [value, label] : options) {
         auto* o = d.AddSectionDictionary(section);
-        o->SetValue("VALUE", value);
-        o->SetValue("LABEL", label);
-        if (value == selected) o->ShowSection("SELECTED");
+        o->SetValue(core::Tk("VALUE"), value);
+        o->SetValue(core::Tk("LABEL"), label);
+        if (value == selected) o->ShowSection(core::Tk("SELECTED"));
     }
 }
 

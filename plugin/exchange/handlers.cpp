@@ -65,14 +65,14 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Item* exi
                     {"category", existing->category},
                     {"condition", std::string(ToString(existing->condition))},
                     {"neighbourhood", existing->neighbourhood}};
-        body.SetValue("ACTION", ItemUrl(env, existing->id));
-        body.ShowSection("EDITING");
+        body.SetValue(core::Tk("ACTION"), ItemUrl(env, existing->id));
+        body.ShowSection(core::Tk("EDITING"));
         if (existing->has_photo)
-            body.SetValueAndShowSection("PHOTO_URL", ItemUrl(env, existing->id) + "/photo",
-                                        "HAS_PHOTO");
+            body.SetValueAndShowSection(core::Tk("PHOTO_URL"), ItemUrl(env, existing->id) + "/photo",
+                                        core::Tk("HAS_PHOTO"));
     } else {
-        body.SetValue("ACTION", env.config.base_path + "/exchange");
-        body.ShowSection("CREATING");
+        body.SetValue(core::Tk("ACTION"), env.config.base_path + "/exchange");
+        body.ShowSection(core::Tk("CREATING"));
     }
     core::FillForm(body, ctx.req.form, kFields, errors, defaults);
     auto value = [&](const std::string& f) {
@@ -83,8 +83,8 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Item* exi
     core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), value("category"));
     core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
                      value("neighbourhood"));
-    body.SetValue("MAX_PHOTO_MB", std::to_string((s.max_photo_bytes + 512 * 1024) / (1024 * 1024)));
-    if (ctx.req.form.File("photo") != nullptr && !errors.empty()) body.ShowSection("PHOTO_AGAIN");
+    body.SetValue(core::Tk("MAX_PHOTO_MB"), std::to_string((s.max_photo_bytes + 512 * 1024) / (1024 * 1024)));
+    if (ctx.req.form.File("photo") != nullptr && !errors.empty()) body.ShowSection(core::Tk("PHOTO_AGAIN"));
     return core::RenderPage(env, ctx, page, status);
 }
 }  // namespace
@@ -100,20 +100,20 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     core::Page page =
         core::NewPage(env, ctx, "exchange/list.tpl", ctx.T(env, "exchange.list_title"));
     auto& body = page.body();
-    body.SetValue("Q_VALUE", q.GetOr("q"));
+    body.SetValue(core::Tk("Q_VALUE"), q.GetOr("q"));
     core::AddOptions(body, "KIND_OPTION", KindOptions(env, ctx), f.kind);
     core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), f.category);
     core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
                      f.neighbourhood);
     const bool more = items.size() > static_cast<std::size_t>(kPageSize);
     if (more) items.pop_back();
-    for (const Item& i : items) FillItem(s, env, ctx, i, *body.AddSectionDictionary("ITEM"));
+    for (const Item& i : items) FillItem(s, env, ctx, i, *body.AddSectionDictionary(core::Tk("ITEM")));
     body.ShowSection(items.empty() ? "EMPTY" : "HAS_ITEMS");
     if (more)
         body.SetValueAndShowSection(
-            "NEXT_URL", env.config.base_path + "/exchange?" + NextQuery(q, items.back().id),
-            "HAS_NEXT");
-    if (!ctx.viewer.anonymous()) body.ShowSection("CAN_CREATE");
+            core::Tk("NEXT_URL"), env.config.base_path + "/exchange?" + NextQuery(q, items.back().id),
+            core::Tk("HAS_NEXT"));
+    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk("CAN_CREATE"));
     return core::RenderPage(env, ctx, page);
 }
 

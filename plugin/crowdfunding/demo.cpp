@@ -1,6 +1,9 @@
 // placette-admin demo-data: a living crowdfunding section for scripts/demo, built through the
 // service itself (so the ledger is right): campaigns in every state with rewards, needs, pledges.
 // Idempotent: a campaign whose owner already has one of the same title is skipped.
+#include <ctime>
+#include <string>
+
 #include "plugin/core/clock.h"
 #include "plugin/core/crypto.h"
 #include "plugin/crowdfunding/admin.h"
@@ -15,6 +18,16 @@ using core::db::Connection;
 using demo::Fate;
 
 constexpr std::int64_t kDay = 86400;
+
+// YYYY-MM-DD (UTC) of today + `days`: demo needs stay in the future whenever the demo is loaded.
+std::string DayFromToday(int days) {
+    const std::time_t t = static_cast<std::time_t>(core::NowSeconds() + days * kDay);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[16];
+    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+    return out;
+}
 
 bool ValidWpPrefix(const std::string& p) {
     if (p.empty() || p.size() > 32) return false;
@@ -102,8 +115,13 @@ class Loader {
         for (const auto& r : d.rewards) {
             svc_.AddReward(owner, id, RewardInput{r.title, r.description, "", r.min, r.limit});
         }
-        for (const auto& n : d.needs)
-            svc_.AddNeed(owner, id, NeedInput{n.kind, n.title, n.description, n.quantity, "", ""});
+        for (const auto& n : d.needs) {
+            const bool dated = n.from_day != 0 || n.until_day != 0;
+            svc_.AddNeed(owner, id,
+                         NeedInput{n.kind, n.title, n.description, n.quantity,
+                                   dated ? DayFromToday(n.from_day) : "",
+                                   dated ? DayFromToday(n.until_day) : ""});
+        }
         return id;
     }
 

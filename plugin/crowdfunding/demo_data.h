@@ -34,6 +34,7 @@ struct Need {
     const char* title;
     const char* description;
     std::int64_t quantity;
+    int from_day, until_day;  // needed from today + from_day to today + until_day; 0, 0: undated
 };
 struct Pledge {
     int backer;

@@ -51,12 +51,12 @@ std::string CurrentUrl(const Ctx& ctx, const Env& env) {
 Page NewPage(const Env& env, const Ctx& ctx, std::string body_template, std::string_view title) {
     Page page(std::move(body_template));
     const std::string& base = env.config.base_path;
-    page.Global("LANG", ctx.lang);
-    page.Global("BASE", base);
-    page.Global("STATIC", base + "/static");
-    page.Global("SITE_NAME", env.config.site_name);
-    page.Global("HOST_URL", env.config.host_url);
-    page.Global("CSRF", ctx.csrf_token);
+    page.Global(core::Tk("LANG"), ctx.lang);
+    page.Global(core::Tk("BASE"), base);
+    page.Global(core::Tk("STATIC"), base + "/static");
+    page.Global(core::Tk("SITE_NAME"), env.config.site_name);
+    page.Global(core::Tk("HOST_URL"), env.config.host_url);
+    page.Global(core::Tk("CSRF"), ctx.csrf_token);
     auto& layout = page.layout();
     layout.SetValue(core::Tk("TITLE"), std::string(title));
     if (ctx.viewer.anonymous()) {

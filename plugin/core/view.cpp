@@ -57,9 +57,8 @@ Page::Page(std::string body_template)
       root_(std::make_unique<ctemplate::TemplateDictionary>("page")),
       body_(root_->AddIncludeDictionary(core::Tk("CONTENT"))) {}
 
-void Page::Global(std::string_view name, std::string_view value) {
-    root_->SetTemplateGlobalValue(ctemplate::TemplateString(name.data(), name.size()),
-                                 ctemplate::TemplateString(value.data(), value.size()));
+void Page::Global(const ctemplate::TemplateString& name, std::string_view value) {
+    root_->SetTemplateGlobalValue(name, ctemplate::TemplateString(value.data(), value.size()));
 }
 
 bool View::HasAutoescapePragma(std::string_view source) {

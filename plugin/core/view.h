@@ -36,7 +36,7 @@ public:
     explicit Page(std::string body_template);
     ctemplate::TemplateDictionary& layout() { return *root_; }
     ctemplate::TemplateDictionary& body() { return *body_; }
-    void Global(std::string_view name, std::string_view value);
+    void Global(const ctemplate::TemplateString& name, std::string_view value);  // Tk("NAME")
     const std::string& body_template() const { return body_template_; }
 
 private:

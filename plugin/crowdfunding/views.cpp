@@ -91,14 +91,15 @@ std::string PledgeStateLabel(const Texts& tx, PledgeState s) {
 void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
                  ctemplate::TemplateDictionary& d) {
     const std::int64_t percent = k.goal > 0 ? k.collected * 100 / k.goal : 0;
-    d.SetValue(core::Tk("RAISED"), tx.Money(k.collected, k.currency));
-    d.SetValue(core::Tk("GOAL"), tx.Money(k.goal, k.currency));
+    const std::string raised = tx.Money(k.collected, k.currency);
+    const std::string goal = tx.Money(k.goal, k.currency);
+    d.SetValue(core::Tk("RAISED"), raised);
+    d.SetValue(core::Tk("GOAL"), goal);
     d.SetIntValue(core::Tk("PERCENT"), static_cast<long>(percent));
     d.SetIntValue(core::Tk("PROGRESS"), static_cast<long>(std::min<std::int64_t>(percent, 100)));
     d.SetValue(core::Tk("FUNDING_TEXT"),
-               tx.F("cf.funding_text", {{"raised", tx.Money(k.collected, k.currency)},
-                                        {"goal", tx.Money(k.goal, k.currency)},
-                                        {"percent", std::to_string(percent)}}));
+               tx.F("cf.funding_text",
+                    {{"raised", raised}, {"goal", goal}, {"percent", std::to_string(percent)}}));
     std::string days;
     if (k.state == State::kLive && k.ends_at > now) {
         const std::int64_t left = DaysLeft(now, k.ends_at);
@@ -115,8 +116,8 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
     std::string end = k.ends_at > 0
                           ? tx.Date(k.ends_at)
                           : tx.F("cf.after_days", {{"days", std::to_string(k.duration_days)}});
-    d.SetValue(core::Tk("MODEL_TEXT"), tx.F("cf.model." + model + ".explain",
-                                  {{"goal", tx.Money(k.goal, k.currency)}, {"date", end}}));
+    d.SetValue(core::Tk("MODEL_TEXT"),
+               tx.F("cf.model." + model + ".explain", {{"goal", goal}, {"date", end}}));
 }
 
 void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int64_t now,

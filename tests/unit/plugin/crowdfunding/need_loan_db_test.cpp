@@ -245,6 +245,7 @@ class NeedLoanDbTest : public CppUnit::TestFixture {
         return lease->Execute("t.count", sql).rows.at(0).Int(0);
     }
     void DropAll() {
+        if (!pool_) return;  // setUp failed (no test database): already reported
         auto lease = pool_->Acquire();
         // Table names come from information_schema, never from input.
         auto rows = lease

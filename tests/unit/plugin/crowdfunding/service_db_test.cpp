@@ -405,6 +405,7 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
         return r.ok();
     }
     void DropAll() {
+        if (!pool_) return;  // setUp failed (no test database): already reported
         auto lease = pool_->Acquire();
         // Table names come from information_schema, never from input.
         auto rows = lease

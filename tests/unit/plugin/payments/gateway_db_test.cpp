@@ -203,6 +203,7 @@ class GatewayDbTest : public CppUnit::TestFixture {
         return res.empty() ? "" : res.rows[0].Str(0);
     }
     void DropAll() {
+        if (!pool_) return;  // setUp failed (no test database): already reported
         auto lease = pool_->Acquire();
         auto rows = lease
                         ->Execute("t.list",

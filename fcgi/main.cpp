@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
         opt.shutdown_grace_s = config.shutdown_grace_s;
         placette::core::SetReadCacheTtl(std::chrono::milliseconds(config.read_cache_ms));
         placette::App app(std::move(config));
-        int rc = placette::http::RunServer(opt, [&app](placette::http::Request& r) { return app.Handle(r); });
+        int rc = placette::http::RunServer(
+            opt, [&app](placette::http::Request& r) { return app.Handle(r); });
         curl_global_cleanup();
         return rc;
     } catch (const std::exception& e) {

@@ -64,7 +64,8 @@ Response RenderThread(const Env& env, Ctx& ctx, std::int64_t id, const core::Fie
     for (const repo::Message& m : t->messages) {
         auto* d = body.AddSectionDictionary(core::Tk("MESSAGE"));
         d->SetValue(core::Tk("AUTHOR"), NameOr(env, ctx, m.author_name, m.author_id));
-        d->SetValue(core::Tk("DATE"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(m.created_at)));
+        d->SetValue(core::Tk("DATE"),
+                    core::FormatDay(env.i18n, ctx.lang, core::DayOf(m.created_at)));
         d->SetValue(core::Tk("BODY"), m.body);
         d->SetValue(core::Tk("WHO"), m.author_id == ctx.viewer.user_id ? "mine" : "theirs");
     }
@@ -85,10 +86,12 @@ Response ConversationList(const Env& env, Ctx& ctx) {
         const std::int64_t other = c.Other(ctx.viewer.user_id);
         d->SetValue(core::Tk("OTHER_NAME"),
                     NameOr(env, ctx, other == c.starter_id ? c.starter_name : c.other_name, other));
-        d->SetValue(core::Tk("URL"), env.config.base_path + "/conversations/" + std::to_string(c.id));
+        d->SetValue(core::Tk("URL"),
+                    env.config.base_path + "/conversations/" + std::to_string(c.id));
         auto subject = svc.Subject(c.subject_type, c.subject_id);
         d->SetValue(core::Tk("SUBJECT_TITLE"), subject ? subject->title : "");
-        d->SetValue(core::Tk("DATE"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(c.last_message_at)));
+        d->SetValue(core::Tk("DATE"),
+                    core::FormatDay(env.i18n, ctx.lang, core::DayOf(c.last_message_at)));
         if (c.unread > 0) {
             d->SetValueAndShowSection(core::Tk("UNREAD"),
                                       env.i18n.Format(ctx.lang, "community.conv.unread_count",

@@ -42,10 +42,12 @@ void FillNotifications(const Env& env, const Ctx& ctx, const std::vector<repo::N
         auto* row = d.AddSectionDictionary(core::Tk("NOTIFICATION"));
         const std::string key = "community.notice." + n.kind;
         const bool known = env.i18n.Has(ctx.lang, key);
-        row->SetValue(core::Tk("TEXT"), env.i18n.Format(ctx.lang, known ? key : "community.notice_other",
-                                              {{"title", n.title}}));
+        row->SetValue(core::Tk("TEXT"),
+                      env.i18n.Format(ctx.lang, known ? key : "community.notice_other",
+                                      {{"title", n.title}}));
         row->SetValue(core::Tk("URL"), env.config.base_path + n.path);
-        row->SetValue(core::Tk("DATE"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(n.created_at)));
+        row->SetValue(core::Tk("DATE"),
+                      core::FormatDay(env.i18n, ctx.lang, core::DayOf(n.created_at)));
         if (!n.read) row->ShowSection(core::Tk("UNREAD"));
     }
     if (list.empty()) d.ShowSection(core::Tk("NO_NOTIFICATIONS"));
@@ -84,7 +86,7 @@ void MeBlock(const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     auto* d = core::AddBlockTemplate(ctx, body, "community/me_block.tpl");
     const std::int64_t unread = svc.Unread(ctx.viewer.user_id);
     d->SetValue(core::Tk("UNREAD"), env.i18n.Format(ctx.lang, "community.conv.unread_count",
-                                          {{"count", std::to_string(unread)}}));
+                                                    {{"count", std::to_string(unread)}}));
     FillNotifications(env, ctx, svc.Notifications(ctx.viewer.user_id, 10, false), *d);
 }
 
@@ -92,7 +94,9 @@ void HeaderCounts(const Env& env, const Ctx& ctx, ctemplate::TemplateDictionary&
     Service svc(env.pool);
     const std::int64_t unread = svc.Unread(ctx.viewer.user_id);
     auto* d = layout.AddSectionDictionary(core::Tk("MESSAGES"));
-    if (unread > 0) d->SetValueAndShowSection(core::Tk("UNREAD_COUNT"), std::to_string(unread), core::Tk("UNREAD"));
+    if (unread > 0)
+        d->SetValueAndShowSection(core::Tk("UNREAD_COUNT"), std::to_string(unread),
+                                  core::Tk("UNREAD"));
 }
 
 void Register(core::RouteTable& routes) {

@@ -56,12 +56,15 @@ Response PersonPage(const Env& env, Ctx& ctx) {
     for (const repo::Feedback& f : feedback) {
         auto* d = body.AddSectionDictionary(core::Tk("FEEDBACK"));
         d->SetValue(core::Tk("AUTHOR"), NameOr(env, ctx, f.author_name, f.author_id));
-        d->SetValue(core::Tk("AUTHOR_URL"), env.config.base_path + "/people/" + std::to_string(f.author_id));
+        d->SetValue(core::Tk("AUTHOR_URL"),
+                    env.config.base_path + "/people/" + std::to_string(f.author_id));
         d->SetValue(core::Tk("BODY"), f.body);
-        d->SetValue(core::Tk("DATE"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(f.created_at)));
+        d->SetValue(core::Tk("DATE"),
+                    core::FormatDay(env.i18n, ctx.lang, core::DayOf(f.created_at)));
         if (auto s = svc.Subject(f.subject_type, f.subject_id)) {
             d->SetValue(core::Tk("SUBJECT_TITLE"), s->title);
-            d->SetValueAndShowSection(core::Tk("SUBJECT_URL"), env.config.base_path + s->path, core::Tk("HAS_SUBJECT"));
+            d->SetValueAndShowSection(core::Tk("SUBJECT_URL"), env.config.base_path + s->path,
+                                      core::Tk("HAS_SUBJECT"));
         }
     }
     if (feedback.empty()) body.ShowSection(core::Tk("NO_FEEDBACK"));

@@ -2,6 +2,7 @@
 #include "plugin/core/choices.h"
 
 #include <set>
+
 #include "plugin/core/view.h"
 
 namespace placette::core {

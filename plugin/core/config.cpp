@@ -13,8 +13,10 @@ namespace placette::core {
 
 namespace {
 std::string_view Trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -109,7 +111,8 @@ bool Ini::GetBool(std::string_view section, std::string_view key, bool def) cons
     if (!v || v->empty()) return def;
     if (*v == "1" || *v == "true" || *v == "yes" || *v == "on") return true;
     if (*v == "0" || *v == "false" || *v == "no" || *v == "off") return false;
-    throw ConfigError("[" + std::string(section) + "] " + std::string(key) + " must be true or false");
+    throw ConfigError("[" + std::string(section) + "] " + std::string(key) +
+                      " must be true or false");
 }
 
 void Ini::Set(std::string section, std::string key, std::string value) {
@@ -130,10 +133,12 @@ const std::map<std::string, std::string>* Ini::Section(std::string_view section)
 Config Config::Load(const std::string& path) {
     Ini ini = Ini::Load(path);
     std::string secrets = ini.GetOr("site", "secrets_file", "");
-    if (const char* env = std::getenv("PLACETTE_SECRETS_FILE"); env != nullptr && *env) secrets = env;
+    if (const char* env = std::getenv("PLACETTE_SECRETS_FILE"); env != nullptr && *env)
+        secrets = env;
     if (!secrets.empty()) {
-        struct stat st{};
-        if (::stat(secrets.c_str(), &st) != 0) throw ConfigError("cannot read secrets file " + secrets);
+        struct stat st {};
+        if (::stat(secrets.c_str(), &st) != 0)
+            throw ConfigError("cannot read secrets file " + secrets);
         if ((st.st_mode & S_IROTH) != 0) {
             throw ConfigError("secrets file " + secrets +
                               " is readable by every user: chmod 600 it (owner: the service user)");
@@ -149,20 +154,24 @@ Config Config::FromIni(Ini ini) {
     c.host_url = ini.GetOr("site", "host_url", "/");
     c.base_path = ini.GetOr("site", "base_path", c.base_path);
     if (!ValidBasePath(c.base_path)) {
-        throw ConfigError("[site] base_path must start with / and not end with / (e.g. /participer)");
+        throw ConfigError(
+            "[site] base_path must start with / and not end with / (e.g. /participer)");
     }
     c.language = ini.GetOr("site", "language", c.language);
-    if (c.language != "fr" && c.language != "en") throw ConfigError("[site] language must be fr or en");
+    if (c.language != "fr" && c.language != "en")
+        throw ConfigError("[site] language must be fr or en");
     c.theme_dir = ini.GetOr("site", "theme_dir", "/usr/local/share/placette/themes/default");
     c.secret = ini.GetOr("site", "secret", "");
     if (c.secret.size() < 32) {
-        throw ConfigError("[site] secret (in the secrets file) must be at least 32 random characters");
+        throw ConfigError(
+            "[site] secret (in the secrets file) must be at least 32 random characters");
     }
     c.listen = ini.GetOr("server", "listen", "unix:/run/placette/placette.sock");
     c.workers = static_cast<unsigned>(ini.GetInt("server", "workers", 8, 1, 256));
     c.max_body_bytes = static_cast<std::size_t>(
         ini.GetInt("server", "max_body_bytes", 8 * 1024 * 1024, 1024, 1024LL * 1024 * 1024));
-    c.shutdown_grace_s = static_cast<unsigned>(ini.GetInt("server", "shutdown_grace_seconds", 20, 0, 600));
+    c.shutdown_grace_s =
+        static_cast<unsigned>(ini.GetInt("server", "shutdown_grace_seconds", 20, 0, 600));
     c.read_cache_ms = static_cast<unsigned>(ini.GetInt("server", "read_cache_ms", 1000, 0, 60000));
     std::string mode = ini.GetOr("server", "socket_mode", "0660");
     c.socket_mode = static_cast<unsigned>(std::strtoul(mode.c_str(), nullptr, 8));
@@ -173,7 +182,8 @@ Config Config::FromIni(Ini ini) {
     c.db.user = ini.GetOr("database", "user", "");
     c.db.password = ini.GetOr("database", "password", "");
     c.db.table_prefix = ini.GetOr("database", "table_prefix", c.db.table_prefix);
-    c.db.connect_timeout_s = static_cast<unsigned>(ini.GetInt("database", "connect_timeout", 3, 1, 60));
+    c.db.connect_timeout_s =
+        static_cast<unsigned>(ini.GetInt("database", "connect_timeout", 3, 1, 60));
     c.db.read_timeout_s = static_cast<unsigned>(ini.GetInt("database", "read_timeout", 30, 1, 600));
     if (!ValidPrefix(c.db.table_prefix)) {
         throw ConfigError("[database] table_prefix may hold only a-z, 0-9 and _ (e.g. plc_)");

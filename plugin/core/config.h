@@ -18,7 +18,7 @@ struct ConfigError : std::runtime_error {
 // Parsed INI text: [section] then `key = value`; `;`/`#` comment lines; values may be wrapped in
 // double quotes. Later keys override earlier ones.
 class Ini {
-public:
+  public:
     // Throws ConfigError naming the line on a syntax error.
     static Ini Parse(std::string_view text, std::string_view origin);
     static Ini Load(const std::string& path);  // throws ConfigError if unreadable
@@ -34,7 +34,7 @@ public:
     void Merge(const Ini& other);
     const std::map<std::string, std::string>* Section(std::string_view section) const;
 
-private:
+  private:
     std::map<std::string, std::map<std::string, std::string>, std::less<>> data_;
 };
 
@@ -54,13 +54,13 @@ struct Config {
     Ini ini;  // everything, secrets merged in
     // [site]
     std::string site_name = "Placette";
-    std::string host_url;    // the host website, e.g. https://www.ville.example/
+    std::string host_url;  // the host website, e.g. https://www.ville.example/
     std::string base_path = "/participer";
     std::string language = "fr";
     std::string theme_dir;
-    std::string secret;      // HMAC key for CSRF tokens; from the secrets file
+    std::string secret;  // HMAC key for CSRF tokens; from the secrets file
     // [server]
-    std::string listen;      // unix:/path, 127.0.0.1:PORT, or fd0 (socket already on fd 0)
+    std::string listen;  // unix:/path, 127.0.0.1:PORT, or fd0 (socket already on fd 0)
     unsigned workers = 8;
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     unsigned shutdown_grace_s = 20;

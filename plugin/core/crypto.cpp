@@ -9,8 +9,8 @@
 #include <openssl/rand.h>
 
 #include <memory>
-#include <string>
 #include <stdexcept>
+#include <string>
 
 namespace placette::core {
 

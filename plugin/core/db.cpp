@@ -28,7 +28,8 @@ std::int64_t Row::Int(std::size_t i) const {
     if (!c) return 0;
     std::int64_t v = 0;
     auto [p, ec] = std::from_chars(c->data(), c->data() + c->size(), v);
-    if (ec != std::errc{} || p != c->data() + c->size()) throw DbError(0, "column is not an integer");
+    if (ec != std::errc{} || p != c->data() + c->size())
+        throw DbError(0, "column is not an integer");
     return v;
 }
 

@@ -1,5 +1,6 @@
 // FieldErrors and the dictionary convention every form template follows.
 #include "plugin/core/forms.h"
+
 #include "plugin/core/view.h"
 
 namespace placette::core {

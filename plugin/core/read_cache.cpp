@@ -9,7 +9,9 @@ namespace {
 std::atomic<std::int64_t> g_ttl_ms{0};
 }
 
-void SetReadCacheTtl(std::chrono::milliseconds ttl) { g_ttl_ms = ttl.count() > 0 ? ttl.count() : 0; }
+void SetReadCacheTtl(std::chrono::milliseconds ttl) {
+    g_ttl_ms = ttl.count() > 0 ? ttl.count() : 0;
+}
 
 std::chrono::milliseconds ReadCacheTtl() { return std::chrono::milliseconds(g_ttl_ms.load()); }
 

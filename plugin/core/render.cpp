@@ -73,7 +73,8 @@ Page NewPage(const Env& env, const Ctx& ctx, std::string body_template, std::str
     std::string back = http::UrlEncode(CurrentUrl(ctx, env));
     layout.SetValue(core::Tk("OTHER_LANG"), fr ? "en" : "fr");
     layout.SetValue(core::Tk("OTHER_LANG_NAME"), fr ? "English" : "Français");
-    layout.SetValue(core::Tk("OTHER_LANG_URL"), base + "/lang/" + (fr ? "en" : "fr") + "?back=" + back);
+    layout.SetValue(core::Tk("OTHER_LANG_URL"),
+                    base + "/lang/" + (fr ? "en" : "fr") + "?back=" + back);
     return page;
 }
 
@@ -92,10 +93,12 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     body.SetValue(core::Tk("EXPLANATION"),
                   message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
     if (!incident.empty()) {
-        body.SetValueAndShowSection(core::Tk("INCIDENT"), std::string(incident), core::Tk("HAS_INCIDENT"));
+        body.SetValueAndShowSection(core::Tk("INCIDENT"), std::string(incident),
+                                    core::Tk("HAS_INCIDENT"));
     }
     if (shown == 403 && ctx.viewer.anonymous()) {
-        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url, core::Tk("SUGGEST_LOGIN"));
+        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url,
+                                    core::Tk("SUGGEST_LOGIN"));
     }
     http::Response r = RenderPage(env, ctx, page, shown);
     if (shown == 503) r.SetHeader("Retry-After", "30");

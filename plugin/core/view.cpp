@@ -41,12 +41,23 @@ std::string HtmlEscape(std::string_view in) {
     out.reserve(in.size() + 16);
     for (char c : in) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -63,7 +74,8 @@ void Page::Global(const ctemplate::TemplateString& name, std::string_view value)
 
 bool View::HasAutoescapePragma(std::string_view source) {
     std::string_view first = source.substr(0, source.find('\n'));
-    return first.rfind("{{%AUTOESCAPE context=\"", 0) == 0 && first.find("\"}}") != std::string_view::npos;
+    return first.rfind("{{%AUTOESCAPE context=\"", 0) == 0 &&
+           first.find("\"}}") != std::string_view::npos;
 }
 
 std::string View::Translate(std::string_view src, std::string_view lang, const I18n& i18n,
@@ -132,7 +144,8 @@ std::string View::Render(std::string_view lang, Page& page) const {
 std::string View::RenderAlone(std::string_view lang, std::string_view name,
                               const ctemplate::TemplateDictionary& dict) const {
     std::string out;
-    if (!cache_->ExpandNoLoad(std::string(lang) + "/" + std::string(name), kStrip, &dict, nullptr, &out)) {
+    if (!cache_->ExpandNoLoad(std::string(lang) + "/" + std::string(name), kStrip, &dict, nullptr,
+                              &out)) {
         throw TemplateError("cannot expand " + std::string(name));
     }
     return out;

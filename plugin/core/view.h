@@ -32,21 +32,21 @@ ctemplate::TemplateString Tk(const char (&literal)[N]) {
 // The data of one page: the layout's dictionary and the body's include dictionary. Values set
 // with Global() are seen by both.
 class Page {
-public:
+  public:
     explicit Page(std::string body_template);
     ctemplate::TemplateDictionary& layout() { return *root_; }
     ctemplate::TemplateDictionary& body() { return *body_; }
     void Global(const ctemplate::TemplateString& name, std::string_view value);  // Tk("NAME")
     const std::string& body_template() const { return body_template_; }
 
-private:
+  private:
     std::string body_template_;
     std::unique_ptr<ctemplate::TemplateDictionary> root_;
     ctemplate::TemplateDictionary* body_;  // owned by *root_
 };
 
 class View {
-public:
+  public:
     // Loads every *.tpl below theme_dir (skipping static/ and lang/). Throws TemplateError when a
     // template lacks `{{%AUTOESCAPE context="..."}}` on its first line, does not parse, or uses
     // a `[[t:key]]` missing from the catalogs.
@@ -67,7 +67,7 @@ public:
     // True when the first line is an AUTOESCAPE pragma.
     static bool HasAutoescapePragma(std::string_view source);
 
-private:
+  private:
     std::unique_ptr<ctemplate::TemplateCache> cache_;
     std::size_t count_ = 0;
 };

@@ -43,7 +43,8 @@ Campaign Garden() {
           8, 0, 0},
          {NeedKind::kEquipment, "Prêt d'une brouette",
           "Pour les deux week-ends de chantier. Vous en avez une ? Proposez-la depuis vos objets à "
-          "prêter.", 2, 10, 18},
+          "prêter.",
+          2, 10, 18},
          {NeedKind::kSkill, "Conseils en permaculture",
           "Une heure pour nous aider à organiser les cultures.", 1, 0, 0}},
         {{kBruno, 1, 0, false, "Vivement les ateliers !", true},

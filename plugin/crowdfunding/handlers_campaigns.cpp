@@ -71,7 +71,8 @@ Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* 
     } else {
         b.ShowSection(core::Tk("OPEN_MONEY"));
     }
-    b.SetValue(core::Tk("ACTION"), k ? views::ProjectPath(env, k->id) : env.config.base_path + "/projects");
+    b.SetValue(core::Tk("ACTION"),
+               k ? views::ProjectPath(env, k->id) : env.config.base_path + "/projects");
     b.ShowSection(k ? "EDITING" : "CREATING");
     if (k) b.SetValue(core::Tk("CANCEL_URL"), views::ProjectPath(env, k->id) + "/manage");
     return core::RenderPage(env, ctx, page, status);

@@ -126,7 +126,8 @@ Response RenderOffer(const Section& s, const Env& env, Ctx& ctx, const Need& n, 
     b.SetValue(core::Tk("NEED_KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
     b.SetValue(core::Tk("NEED_DESCRIPTION"), n.description);
     if (n.HasDates()) {
-        b.SetValueAndShowSection(core::Tk("NEED_DATES"), views::NeedDates(tx, n), core::Tk("HAS_NEED_DATES"));
+        b.SetValueAndShowSection(core::Tk("NEED_DATES"), views::NeedDates(tx, n),
+                                 core::Tk("HAS_NEED_DATES"));
     } else {
         b.ShowSection(core::Tk("NO_NEED_DATES"));
     }
@@ -138,7 +139,8 @@ Response RenderOffer(const Section& s, const Env& env, Ctx& ctx, const Need& n, 
               {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
     b.SetValue(core::Tk("CAMPAIGN_TITLE"), k.title);
     b.SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, k));
-    b.SetValue(core::Tk("ACTION"), env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
+    b.SetValue(core::Tk("ACTION"),
+               env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
     FillLinks(s, env, ctx, tx, errors.Has("link"), b);
     return core::RenderPage(env, ctx, page, status);
 }

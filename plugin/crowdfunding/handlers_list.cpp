@@ -54,9 +54,11 @@ Response List(const Section& s, const Env& env, Ctx& ctx) {
     if (!result.items.empty()) b.ShowSection(core::Tk("HAS_ITEMS"));
     if (result.search_ignored) b.ShowSection(core::Tk("SEARCH_IGNORED"));
     if (!result.next.empty())
-        b.SetValueAndShowSection(core::Tk("NEXT_URL"), NextUrl(env, q, result.next), core::Tk("HAS_NEXT"));
+        b.SetValueAndShowSection(core::Tk("NEXT_URL"), NextUrl(env, q, result.next),
+                                 core::Tk("HAS_NEXT"));
     if (!q.after.empty())
-        b.SetValueAndShowSection(core::Tk("FIRST_URL"), env.config.base_path + "/projects", core::Tk("HAS_FIRST"));
+        b.SetValueAndShowSection(core::Tk("FIRST_URL"), env.config.base_path + "/projects",
+                                 core::Tk("HAS_FIRST"));
     if (!result.next.empty() || !q.after.empty()) b.ShowSection(core::Tk("HAS_PAGER"));
     b.SetValue(core::Tk("NEW_URL"), env.config.base_path + "/projects/new");
     return core::RenderPage(env, ctx, page);

@@ -26,11 +26,13 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
         auto* d = b.AddSectionDictionary(core::Tk("REWARD"));
         d->SetValue(core::Tk("TITLE"), r.title);
         d->SetValue(core::Tk("MIN"), tx.Money(r.min_amount, k.currency));
-        d->SetValue(core::Tk("LIMIT"), r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
+        d->SetValue(core::Tk("LIMIT"),
+                    r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
         d->SetIntValue(core::Tk("CLAIMED"), static_cast<long>(r.claimed));
         if (editable)
-            d->SetValueAndShowSection(
-                core::Tk("EDIT_URL"), base + "/rewards/" + std::to_string(r.id) + "/edit", core::Tk("CAN_EDIT"));
+            d->SetValueAndShowSection(core::Tk("EDIT_URL"),
+                                      base + "/rewards/" + std::to_string(r.id) + "/edit",
+                                      core::Tk("CAN_EDIT"));
     }
     for (const Need& n : needs) {
         auto* d = b.AddSectionDictionary(core::Tk("NEED"));
@@ -42,13 +44,16 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
                  {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
                   {"quantity", std::to_string(n.quantity)},
                   {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
-        d->SetValue(core::Tk("DATES"), n.HasDates() ? views::NeedDates(tx, n) : tx.T("cf.need.no_dates"));
+        d->SetValue(core::Tk("DATES"),
+                    n.HasDates() ? views::NeedDates(tx, n) : tx.T("cf.need.no_dates"));
         if (editable)
-            d->SetValueAndShowSection(core::Tk("EDIT_URL"), base + "/needs/" + std::to_string(n.id) + "/edit",
+            d->SetValueAndShowSection(core::Tk("EDIT_URL"),
+                                      base + "/needs/" + std::to_string(n.id) + "/edit",
                                       core::Tk("CAN_EDIT"));
     }
     if (editable) {
-        b.SetValueAndShowSection(core::Tk("ADD_REWARD_URL"), base + "/rewards/new", core::Tk("CAN_ADD"));
+        b.SetValueAndShowSection(core::Tk("ADD_REWARD_URL"), base + "/rewards/new",
+                                 core::Tk("CAN_ADD"));
         b.SetValue(core::Tk("ADD_NEED_URL"), base + "/needs/new");
     }
 }
@@ -63,8 +68,10 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
         auto* d = b.AddSectionDictionary(core::Tk("OFFER"));
         const std::string field = "offer-" + std::to_string(o.id);
         d->SetValue(core::Tk("FIELD_ID"), "f-" + field);
-        if (errors.Has(field)) d->SetValueAndShowSection(core::Tk("ERROR_TEXT"), errors.Get(field), core::Tk("ERROR"));
-        if (o.link_type == "item" && o.state == OfferState::kOpen) d->ShowSection(core::Tk("LENDS_ITEM"));
+        if (errors.Has(field))
+            d->SetValueAndShowSection(core::Tk("ERROR_TEXT"), errors.Get(field), core::Tk("ERROR"));
+        if (o.link_type == "item" && o.state == OfferState::kOpen)
+            d->ShowSection(core::Tk("LENDS_ITEM"));
         d->SetValue(core::Tk("NEED"), o.need_title);
         d->SetValue(core::Tk("NAME"), o.user_name);
         d->SetValue(core::Tk("MESSAGE"), o.message);
@@ -96,7 +103,8 @@ void FillPledgesAndLog(const Section& s, const Env& env, const Texts& tx, const 
         d->SetValue(core::Tk("REF"), views::PledgeReference(p.id));
         d->SetValue(core::Tk("NAME"), p.anonymous ? tx.T("cf.anonymous") : p.display_name);
         d->SetValue(core::Tk("AMOUNT"), tx.Money(p.amount, p.currency));
-        d->SetValue(core::Tk("REWARD"), p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
+        d->SetValue(core::Tk("REWARD"),
+                    p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
         d->SetValue(core::Tk("STATE_LABEL"), views::PledgeStateLabel(tx, p.state));
         d->SetValue(core::Tk("DATE"), tx.Date(p.created_at));
     }
@@ -114,16 +122,20 @@ void FillActions(const Env& env, const Texts& tx, const Campaign& k, TemplateDic
     b.SetValue(core::Tk("STATE_LABEL"), views::StateLabel(tx, k.state));
     b.SetValue(core::Tk("STATE_HELP"), tx.T("cf.manage.state." + std::string(Name(k.state))));
     if (!k.review_message.empty() && (k.state == State::kDraft || k.state == State::kRejected)) {
-        b.SetValueAndShowSection(core::Tk("REVIEW_MESSAGE"), k.review_message, core::Tk("HAS_REVIEW_MESSAGE"));
+        b.SetValueAndShowSection(core::Tk("REVIEW_MESSAGE"), k.review_message,
+                                 core::Tk("HAS_REVIEW_MESSAGE"));
     }
-    if (OwnerMayEdit(k.state)) b.SetValueAndShowSection(core::Tk("EDIT_URL"), base + "/edit", core::Tk("CAN_EDIT"));
+    if (OwnerMayEdit(k.state))
+        b.SetValueAndShowSection(core::Tk("EDIT_URL"), base + "/edit", core::Tk("CAN_EDIT"));
     if (k.state == State::kDraft)
         b.SetValueAndShowSection(core::Tk("SUBMIT_URL"), base + "/submit", core::Tk("CAN_SUBMIT"));
     if (k.state == State::kLive)
         b.SetValueAndShowSection(core::Tk("CANCEL_URL"), base + "/cancel", core::Tk("CAN_CANCEL"));
     if (k.state == State::kSucceeded)
-        b.SetValueAndShowSection(core::Tk("REALISED_URL"), base + "/realised", core::Tk("CAN_REALISE"));
-    if (IsPublic(k.state)) b.SetValueAndShowSection(core::Tk("UPDATE_URL"), base + "/updates", core::Tk("CAN_UPDATE"));
+        b.SetValueAndShowSection(core::Tk("REALISED_URL"), base + "/realised",
+                                 core::Tk("CAN_REALISE"));
+    if (IsPublic(k.state))
+        b.SetValueAndShowSection(core::Tk("UPDATE_URL"), base + "/updates", core::Tk("CAN_UPDATE"));
     b.SetValue(core::Tk("PAGE_URL"), views::ProjectPath(env, k));
 }
 

@@ -37,10 +37,12 @@ void FillRewardChoices(const Texts& tx, const Campaign& k, const std::vector<Rew
         }
         d->SetValue(core::Tk("DETAIL"), detail);
         if (!r.description.empty())
-            d->SetValueAndShowSection(core::Tk("DESCRIPTION"), r.description, core::Tk("HAS_DESCRIPTION"));
+            d->SetValueAndShowSection(core::Tk("DESCRIPTION"), r.description,
+                                      core::Tk("HAS_DESCRIPTION"));
         if (r.SoldOut()) {
             d->ShowSection(core::Tk("DISABLED"));
-            d->SetValueAndShowSection(core::Tk("SOLD_OUT_TEXT"), tx.T("cf.reward.sold_out"), core::Tk("SOLD_OUT"));
+            d->SetValueAndShowSection(core::Tk("SOLD_OUT_TEXT"), tx.T("cf.reward.sold_out"),
+                                      core::Tk("SOLD_OUT"));
         } else if (selected == std::to_string(r.id)) {
             d->ShowSection(core::Tk("SELECTED"));
         }
@@ -59,14 +61,16 @@ Response RenderBack(const Section& s, const Env& env, Ctx& ctx, const Campaign& 
     core::FillForm(b, ctx.req.form, kFields, errors, defaults);
     const std::string selected = submitted ? ctx.req.form.GetOr("reward") : defaults["reward"];
     FillRewardChoices(tx, k, s.Svc(env).Rewards(k.id), selected, b);
-    if (submitted && ctx.req.form.GetOr("anonymous") == "1") b.ShowSection(core::Tk("ANONYMOUS_CHECKED"));
+    if (submitted && ctx.req.form.GetOr("anonymous") == "1")
+        b.ShowSection(core::Tk("ANONYMOUS_CHECKED"));
     b.SetValue(core::Tk("CAMPAIGN_TITLE"), k.title);
     b.SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, k));
     b.SetValue(core::Tk("ACTION"), views::ProjectPath(env, k.id) + "/pledges");
     b.SetValue(core::Tk("DISPLAY_NAME"), ctx.viewer.display_name);
-    b.SetValue(core::Tk("AMOUNT_HINT"), tx.F("cf.back.amount_hint",
-                                   {{"min", tx.Money(s.rules.min_pledge, k.currency)},
-                                    {"max", tx.Money(s.rules.max_per_citizen, k.currency)}}));
+    b.SetValue(
+        core::Tk("AMOUNT_HINT"),
+        tx.F("cf.back.amount_hint", {{"min", tx.Money(s.rules.min_pledge, k.currency)},
+                                     {"max", tx.Money(s.rules.max_per_citizen, k.currency)}}));
     const std::int64_t room = CapAmount(k.goal, k.cap_percent) - k.pledged;
     if (room < s.rules.max_per_citizen) {
         b.SetValueAndShowSection(
@@ -102,8 +106,8 @@ void FillPledgeState(const Section& s, const Texts& tx, const Pledge& p, Templat
     manual->SetValue(core::Tk("DEADLINE_TEXT"),
                      tx.F("cf.pledge.manual_deadline", {{"date", tx.Date(deadline)}}));
     manual->SetValue(core::Tk("INSTRUCTIONS"), s.rules.manual_instructions.empty()
-                                         ? tx.T("cf.pledge.manual_instructions")
-                                         : s.rules.manual_instructions);
+                                                   ? tx.T("cf.pledge.manual_instructions")
+                                                   : s.rules.manual_instructions);
 }
 }  // namespace
 
@@ -152,7 +156,8 @@ Response PledgeShow(const Section& s, const Env& env, Ctx& ctx) {
     b.SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, p->campaign_id));
     b.SetValue(core::Tk("REF"), views::PledgeReference(p->id));
     b.SetValue(core::Tk("AMOUNT"), tx.Money(p->amount, p->currency));
-    b.SetValue(core::Tk("REWARD"), p->reward_title.empty() ? tx.T("cf.reward.none") : p->reward_title);
+    b.SetValue(core::Tk("REWARD"),
+               p->reward_title.empty() ? tx.T("cf.reward.none") : p->reward_title);
     b.SetValue(core::Tk("DATE"), tx.Date(p->created_at));
     b.SetValue(core::Tk("SHOWN_AS"), p->anonymous ? tx.T("cf.anonymous") : p->display_name);
     b.SetValue(core::Tk("MESSAGE"), p->message.empty() ? tx.T("cf.pledge.no_message") : p->message);

@@ -22,8 +22,10 @@ void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool ca
         d->SetIntValue(core::Tk("ID"), static_cast<long>(r.id));
         d->SetValue(core::Tk("TITLE"), r.title);
         d->SetValue(core::Tk("DESCRIPTION"), r.description);
-        d->SetValue(core::Tk("MIN"), tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}}));
-        d->SetValue(core::Tk("CLAIMED"), tx.F("cf.reward.claimed", {{"count", std::to_string(r.claimed)}}));
+        d->SetValue(core::Tk("MIN"),
+                    tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}}));
+        d->SetValue(core::Tk("CLAIMED"),
+                    tx.F("cf.reward.claimed", {{"count", std::to_string(r.claimed)}}));
         if (r.limit) {
             d->SetValue(core::Tk("REMAINING"),
                         tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
@@ -33,7 +35,8 @@ void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool ca
         }
         if (!r.delivery.empty()) {
             d->SetValueAndShowSection(
-                core::Tk("DELIVERY"), tx.F("cf.reward.delivery", {{"date", tx.IsoDate(r.delivery)}}),
+                core::Tk("DELIVERY"),
+                tx.F("cf.reward.delivery", {{"date", tx.IsoDate(r.delivery)}}),
                 core::Tk("HAS_DELIVERY"));
         }
         if (r.SoldOut()) {
@@ -55,7 +58,9 @@ void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateD
         d->SetValue(core::Tk("KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
         d->SetValue(core::Tk("TITLE"), n.title);
         d->SetValue(core::Tk("DESCRIPTION"), n.description);
-        if (n.HasDates()) d->SetValueAndShowSection(core::Tk("DATES"), views::NeedDates(tx, n), core::Tk("HAS_DATES"));
+        if (n.HasDates())
+            d->SetValueAndShowSection(core::Tk("DATES"), views::NeedDates(tx, n),
+                                      core::Tk("HAS_DATES"));
         const std::int64_t done = std::min(n.fulfilled, n.quantity);
         d->SetIntValue(core::Tk("DONE"), static_cast<long>(done));
         d->SetIntValue(core::Tk("QUANTITY"), static_cast<long>(n.quantity));
@@ -65,7 +70,8 @@ void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateD
                                               {"left", std::to_string(n.quantity - done)}}));
         if (p.campaign.state == State::kLive && done < n.quantity) {
             d->SetValueAndShowSection(
-                core::Tk("OFFER_URL"), env.config.base_path + "/needs/" + std::to_string(n.id) + "/offer",
+                core::Tk("OFFER_URL"),
+                env.config.base_path + "/needs/" + std::to_string(n.id) + "/offer",
                 core::Tk("CAN_OFFER"));
         }
     }
@@ -84,7 +90,8 @@ void FillUpdatesAndBackers(const Texts& tx, const CampaignPage& p, TemplateDicti
         auto* d = b.AddSectionDictionary(core::Tk("BACKER"));
         d->SetValue(core::Tk("NAME"), pl.anonymous ? tx.T("cf.anonymous") : pl.display_name);
         d->SetValue(core::Tk("DATE"), tx.Date(pl.paid_at));
-        if (!pl.message.empty()) d->SetValueAndShowSection(core::Tk("MESSAGE"), pl.message, core::Tk("HAS_MESSAGE"));
+        if (!pl.message.empty())
+            d->SetValueAndShowSection(core::Tk("MESSAGE"), pl.message, core::Tk("HAS_MESSAGE"));
     }
     if (!p.recent.empty()) b.ShowSection(core::Tk("HAS_BACKERS"));
 }
@@ -95,17 +102,20 @@ void FillShare(const Env& env, const Texts& tx, const Campaign& k, TemplateDicti
     const std::string url = host + views::ProjectPath(env, k);
     const std::string u = http::UrlEncode(url), t = http::UrlEncode(k.title);
     b.SetValue(core::Tk("CANONICAL_URL"), url);
-    b.SetValue(core::Tk("SHARE_EMAIL"), "mailto:?subject=" + t + "&body=" +
-                                  http::UrlEncode(tx.T("cf.share.mail_body") + " " + url));
+    b.SetValue(core::Tk("SHARE_EMAIL"),
+               "mailto:?subject=" + t +
+                   "&body=" + http::UrlEncode(tx.T("cf.share.mail_body") + " " + url));
     b.SetValue(core::Tk("SHARE_FACEBOOK"), "https://www.facebook.com/sharer/sharer.php?u=" + u);
     b.SetValue(core::Tk("SHARE_X"), "https://twitter.com/intent/tweet?text=" + t + "&url=" + u);
-    b.SetValue(core::Tk("SHARE_LINKEDIN"), "https://www.linkedin.com/sharing/share-offsite/?url=" + u);
+    b.SetValue(core::Tk("SHARE_LINKEDIN"),
+               "https://www.linkedin.com/sharing/share-offsite/?url=" + u);
 }
 
 void FillPlace(const Texts& tx, const Campaign& k, TemplateDictionary& b) {
     const bool has_map = !k.latitude.empty() && !k.longitude.empty();
     if (k.place.empty() && !has_map) return;
-    b.SetValueAndShowSection(core::Tk("PLACE"), k.place.empty() ? k.latitude + ", " + k.longitude : k.place,
+    b.SetValueAndShowSection(core::Tk("PLACE"),
+                             k.place.empty() ? k.latitude + ", " + k.longitude : k.place,
                              core::Tk("HAS_PLACE"));
     if (!has_map) return;
     b.SetValueAndShowSection(core::Tk("MAP_URL"),
@@ -147,10 +157,11 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     views::FillCard(env, tx, k, now, b);
     b.SetValue(core::Tk("DESCRIPTION_HTML"), page->description_html);
     b.SetValue(core::Tk("BACKERS_TEXT"), tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
-                                    {{"count", std::to_string(page->backers)}}));
+                                              {{"count", std::to_string(page->backers)}}));
     const bool can_back = k.state == State::kLive && now < k.ends_at;
     if (can_back)
-        b.SetValueAndShowSection(core::Tk("BACK_URL"), views::ProjectPath(env, k.id) + "/back", core::Tk("CAN_BACK"));
+        b.SetValueAndShowSection(core::Tk("BACK_URL"), views::ProjectPath(env, k.id) + "/back",
+                                 core::Tk("CAN_BACK"));
     FillRewards(env, tx, *page, can_back, b);
     FillNeeds(env, tx, *page, b);
     FillUpdatesAndBackers(tx, *page, b);

@@ -23,7 +23,8 @@ void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const 
         auto* d = b.AddSectionDictionary(core::Tk("REWARD"));
         d->SetValue(core::Tk("TITLE"), r.title);
         d->SetValue(core::Tk("MIN"), tx.Money(r.min_amount, k.currency));
-        d->SetValue(core::Tk("LIMIT"), r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
+        d->SetValue(core::Tk("LIMIT"),
+                    r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
         d->SetValue(core::Tk("DESCRIPTION"), r.description);
     }
     for (const Need& n : svc.Needs(k.id)) {
@@ -31,7 +32,9 @@ void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const 
         d->SetValue(core::Tk("TITLE"), n.title);
         d->SetValue(core::Tk("KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
         d->SetIntValue(core::Tk("QUANTITY"), static_cast<long>(n.quantity));
-        if (n.HasDates()) d->SetValueAndShowSection(core::Tk("DATES"), views::NeedDates(tx, n), core::Tk("HAS_DATES"));
+        if (n.HasDates())
+            d->SetValueAndShowSection(core::Tk("DATES"), views::NeedDates(tx, n),
+                                      core::Tk("HAS_DATES"));
     }
     for (const LogEntry& e : svc.Log(k.id)) {
         auto* d = b.AddSectionDictionary(core::Tk("LOG"));
@@ -105,8 +108,10 @@ void FillPledgeRows(const Env& env, const Texts& tx, const std::vector<Pledge>& 
         d->SetValue(core::Tk("NAME"), p.display_name);
         if (p.anonymous) d->ShowSection(core::Tk("ANONYMOUS"));
         d->SetValue(core::Tk("AMOUNT"), tx.Money(p.amount, p.currency));
-        d->SetValue(core::Tk("REWARD"), p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
-        d->SetValue(core::Tk("URL"), env.config.base_path + "/staff/pledges/" + std::to_string(p.id));
+        d->SetValue(core::Tk("REWARD"),
+                    p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
+        d->SetValue(core::Tk("URL"),
+                    env.config.base_path + "/staff/pledges/" + std::to_string(p.id));
     }
 }
 
@@ -132,7 +137,8 @@ Response StaffQueue(const Section& s, const Env& env, Ctx& ctx) {
                         env.config.base_path + "/staff/campaigns/" + std::to_string(k.id));
             d->SetValue(core::Tk("GOAL"), tx.Money(k.goal, k.currency));
             d->SetValue(core::Tk("RAISED"), tx.Money(k.collected, k.currency));
-            d->SetValue(core::Tk("DATE"), tx.Date(k.published_at > 0 ? k.published_at : k.created_at));
+            d->SetValue(core::Tk("DATE"),
+                        tx.Date(k.published_at > 0 ? k.published_at : k.created_at));
             if (k.featured) d->ShowSection(core::Tk("FEATURED"));
         }
     };

@@ -169,8 +169,8 @@ std::optional<Campaign> FindCampaign(Connection& c, std::int64_t id, bool for_up
 }
 
 std::optional<std::pair<Campaign, std::int64_t>> LockCampaignForPledge(Connection& c,
-                                                                      std::int64_t id,
-                                                                      std::int64_t backer_id) {
+                                                                       std::int64_t id,
+                                                                       std::int64_t backer_id) {
     auto res = c.Execute("cf.campaign.lock_for_pledge", kLockForPledge, {backer_id, id});
     if (res.empty()) return std::nullopt;
     const Row& r = res.rows[0];

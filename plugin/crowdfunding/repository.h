@@ -4,8 +4,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plugin/core/db.h"
@@ -21,8 +21,8 @@ std::int64_t InsertCampaign(Connection& c, const Campaign& k, std::int64_t now);
 std::optional<Campaign> FindCampaign(Connection& c, std::int64_t id, bool for_update = false);
 // The campaign FOR UPDATE and Σ amount of `backer_id`'s pending and paid pledges on it.
 std::optional<std::pair<Campaign, std::int64_t>> LockCampaignForPledge(Connection& c,
-                                                                      std::int64_t id,
-                                                                      std::int64_t backer_id);
+                                                                       std::int64_t id,
+                                                                       std::int64_t backer_id);
 // Text fields, location and (for drafts) goal, model and duration; bumps updated_at.
 void UpdateCampaignFields(Connection& c, const Campaign& k, std::int64_t now);
 

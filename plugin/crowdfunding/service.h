@@ -55,7 +55,7 @@ struct CampaignPage {
     std::vector<Need> needs;
     std::vector<Update> updates;
     std::vector<std::string> update_html;  // each update's body, rendered
-    std::vector<Pledge> recent;  // latest paid pledges (names shown unless anonymous)
+    std::vector<Pledge> recent;            // latest paid pledges (names shown unless anonymous)
     std::int64_t backers = 0;
 };
 

@@ -109,8 +109,8 @@ Outcome Service::CreatePledge(const Actor& a, std::int64_t campaign_id, const Pl
     // up; a second submit refused before its insert (the only reward now taken by the first, the
     // campaign just ended) looks it up too. A pledge that goes through pays no lookup.
     auto first_with_token = [&]() {
-        return core::db::Run(pool_,
-                             [&](Connection& c) { return repo::FindPledgeByToken(c, a.id, in.token); });
+        return core::db::Run(
+            pool_, [&](Connection& c) { return repo::FindPledgeByToken(c, a.id, in.token); });
     };
     auto the_first = [&](const Pledge& first) {
         if (made) *made = first;

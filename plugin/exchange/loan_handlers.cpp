@@ -49,11 +49,14 @@ Response RenderLoan(const Settings& s, const Env& env, Ctx& ctx, std::int64_t id
         body.SetValueAndShowSection(core::Tk("SOURCE_URL"), env.config.base_path + source->path,
                                     core::Tk("HAS_SOURCE"));
     }
-    if (!l->message.empty()) body.SetValueAndShowSection(core::Tk("MESSAGE"), l->message, core::Tk("HAS_MESSAGE"));
+    if (!l->message.empty())
+        body.SetValueAndShowSection(core::Tk("MESSAGE"), l->message, core::Tk("HAS_MESSAGE"));
     if (!l->handover_note.empty())
-        body.SetValueAndShowSection(core::Tk("HANDOVER_NOTE"), l->handover_note, core::Tk("HAS_HANDOVER_NOTE"));
+        body.SetValueAndShowSection(core::Tk("HANDOVER_NOTE"), l->handover_note,
+                                    core::Tk("HAS_HANDOVER_NOTE"));
     if (!l->return_note.empty())
-        body.SetValueAndShowSection(core::Tk("RETURN_NOTE"), l->return_note, core::Tk("HAS_RETURN_NOTE"));
+        body.SetValueAndShowSection(core::Tk("RETURN_NOTE"), l->return_note,
+                                    core::Tk("HAS_RETURN_NOTE"));
     if (l->status == LoanStatus::kReturned) {
         body.SetValueAndShowSection(
             core::Tk("FEEDBACK_URL"),
@@ -106,7 +109,8 @@ void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateD
     auto items = svc.Search({}, 0, 5);
     if (items.empty()) return;
     auto* d = core::AddBlockTemplate(ctx, body, "exchange/home_block.tpl");
-    for (const Item& i : items) FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk("ITEM")));
+    for (const Item& i : items)
+        FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk("ITEM")));
 }
 
 void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {

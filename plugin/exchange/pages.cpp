@@ -57,7 +57,8 @@ void FillOwner(const Env& env, const Ctx& ctx, const Item& item, const std::vect
     for (Action a : OwnerActions(item.kind, item.status)) {
         auto* d = owner->AddSectionDictionary(core::Tk("ACTION"));
         d->SetValue(core::Tk("ACTION"), std::string(ToString(a)));
-        d->SetValue(core::Tk("ACTION_LABEL"), ctx.T(env, "exchange.action." + std::string(ToString(a))));
+        d->SetValue(core::Tk("ACTION_LABEL"),
+                    ctx.T(env, "exchange.action." + std::string(ToString(a))));
     }
     if (Transition(item.kind, item.status, Action::kDone)) {
         auto* done = owner->AddSectionDictionary(core::Tk("CAN_DONE"));
@@ -71,7 +72,8 @@ void FillOwner(const Env& env, const Ctx& ctx, const Item& item, const std::vect
         }
         done->ShowSection(people.empty() ? "NO_PARTNER" : "HAS_PARTNER");
     }
-    for (const Loan& l : loans) FillLoan(env, ctx, l, *owner->AddSectionDictionary(core::Tk("LOAN")));
+    for (const Loan& l : loans)
+        FillLoan(env, ctx, l, *owner->AddSectionDictionary(core::Tk("LOAN")));
     if (!loans.empty()) owner->ShowSection(core::Tk("HAS_LOANS"));
 }
 
@@ -125,21 +127,26 @@ void FillItem(const Settings& s, const Env& env, const Ctx& ctx, const Item& i,
     d.SetValue(core::Tk("TITLE"), i.title);
     d.SetValue(core::Tk("URL"), base);
     d.SetValue(core::Tk("KIND"), std::string(ToString(i.kind)));
-    d.SetValue(core::Tk("KIND_LABEL"), ctx.T(env, "exchange.kind." + std::string(ToString(i.kind))));
+    d.SetValue(core::Tk("KIND_LABEL"),
+               ctx.T(env, "exchange.kind." + std::string(ToString(i.kind))));
     d.SetValue(core::Tk("CONDITION_LABEL"),
                ctx.T(env, "exchange.condition." + std::string(ToString(i.condition))));
     d.SetValue(core::Tk("CATEGORY_LABEL"), core::ChoiceLabel(env.i18n, ctx.lang, s.categories,
-                                                   "exchange.category.", i.category));
-    d.SetValue(core::Tk("NEIGHBOURHOOD_LABEL"), core::ChoiceLabel(env.i18n, ctx.lang, s.neighbourhoods,
-                                                        "neighbourhood.", i.neighbourhood));
+                                                             "exchange.category.", i.category));
+    d.SetValue(
+        core::Tk("NEIGHBOURHOOD_LABEL"),
+        core::ChoiceLabel(env.i18n, ctx.lang, s.neighbourhoods, "neighbourhood.", i.neighbourhood));
     d.SetValue(core::Tk("DESCRIPTION"), i.description);
     d.SetValue(core::Tk("OWNER_NAME"), PersonName(env, ctx, i.owner_name, i.owner_id));
-    d.SetValue(core::Tk("OWNER_URL"), env.config.base_path + "/people/" + std::to_string(i.owner_id));
+    d.SetValue(core::Tk("OWNER_URL"),
+               env.config.base_path + "/people/" + std::to_string(i.owner_id));
     d.SetValue(core::Tk("STATUS"), std::string(ToString(i.status)));
-    d.SetValue(core::Tk("STATUS_LABEL"), ctx.T(env, "exchange.status." + std::string(ToString(i.status))));
+    d.SetValue(core::Tk("STATUS_LABEL"),
+               ctx.T(env, "exchange.status." + std::string(ToString(i.status))));
     d.SetValue(core::Tk("CREATED"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(i.created_at)));
     d.SetValue(core::Tk("EXPIRES"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(i.expires_at)));
-    if (i.has_photo) d.SetValueAndShowSection(core::Tk("PHOTO_URL"), base + "/photo", core::Tk("HAS_PHOTO"));
+    if (i.has_photo)
+        d.SetValueAndShowSection(core::Tk("PHOTO_URL"), base + "/photo", core::Tk("HAS_PHOTO"));
     if (i.partner_id != 0) {
         auto* p = d.AddSectionDictionary(core::Tk("HAS_PARTNER_DONE"));
         p->SetValue(core::Tk("PARTNER_NAME"), PersonName(env, ctx, i.partner_name, i.partner_id));
@@ -152,7 +159,8 @@ void FillLoan(const Env& env, const Ctx& ctx, const Loan& l, ctemplate::Template
     d.SetIntValue(core::Tk("LOAN_ID"), l.id);
     d.SetValue(core::Tk("LOAN_URL"), env.config.base_path + "/loans/" + std::to_string(l.id));
     d.SetValue(core::Tk("ITEM_TITLE"), l.item_title);
-    d.SetValue(core::Tk("ITEM_URL"), env.config.base_path + "/exchange/" + std::to_string(l.item_id));
+    d.SetValue(core::Tk("ITEM_URL"),
+               env.config.base_path + "/exchange/" + std::to_string(l.item_id));
     d.SetValue(core::Tk("FROM"), ShowDay(env, ctx, l.period.start));
     d.SetValue(core::Tk("TO"), ShowDay(env, ctx, l.period.end));
     LoanStatus shown =
@@ -161,9 +169,11 @@ void FillLoan(const Env& env, const Ctx& ctx, const Loan& l, ctemplate::Template
     d.SetValue(core::Tk("LOAN_STATUS_LABEL"),
                ctx.T(env, "exchange.loan_status." + std::string(ToString(shown))));
     d.SetValue(core::Tk("BORROWER_NAME"), PersonName(env, ctx, l.borrower_name, l.borrower_id));
-    d.SetValue(core::Tk("BORROWER_URL"), env.config.base_path + "/people/" + std::to_string(l.borrower_id));
+    d.SetValue(core::Tk("BORROWER_URL"),
+               env.config.base_path + "/people/" + std::to_string(l.borrower_id));
     d.SetValue(core::Tk("LENDER_NAME"), PersonName(env, ctx, l.owner_name, l.owner_id));
-    d.SetValue(core::Tk("LENDER_URL"), env.config.base_path + "/people/" + std::to_string(l.owner_id));
+    d.SetValue(core::Tk("LENDER_URL"),
+               env.config.base_path + "/people/" + std::to_string(l.owner_id));
     if (l.source == "need") d.ShowSection(core::Tk("FROM_NEED"));
 }
 
@@ -190,7 +200,8 @@ http::Response RenderItem(const Settings& s, const Env& env, Ctx& ctx, std::int6
         FillOwner(env, ctx, *item, loans, body);
         if (!errors.empty()) core::FillForm(body, ctx.req.form, {"partner"}, errors);
     } else if (ctx.viewer.anonymous()) {
-        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url, core::Tk("LOGIN_TO_ANSWER"));
+        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url,
+                                    core::Tk("LOGIN_TO_ANSWER"));
     } else if (item->status == Status::kActive) {
         FillRequestForm(ctx, *item, errors, body);
     }

@@ -47,7 +47,8 @@ Response RenderUnavailable(const Gateway& gw, const core::Env& env, core::Ctx& c
     auto& b = page.body();
     b.SetValue(core::Tk("RETRY_URL"),
                env.config.base_path + "/payments/" + std::to_string(a.pledge_id) + "/retry");
-    b.SetValue(core::Tk("PLEDGE_URL"), env.config.base_path + "/pledges/" + std::to_string(a.pledge_id));
+    b.SetValue(core::Tk("PLEDGE_URL"),
+               env.config.base_path + "/pledges/" + std::to_string(a.pledge_id));
     b.SetValue(
         core::Tk("KEPT_TEXT"),
         env.i18n.Format(ctx.lang, "pay.unavailable.kept",

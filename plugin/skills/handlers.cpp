@@ -67,7 +67,8 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Listing* 
                     {"neighbourhood", existing->neighbourhood},
                     {"availability", existing->availability},
                     {"mode", std::string(ToString(existing->mode))}};
-        body.SetValue(core::Tk("ACTION"), env.config.base_path + "/skills/" + std::to_string(existing->id));
+        body.SetValue(core::Tk("ACTION"),
+                      env.config.base_path + "/skills/" + std::to_string(existing->id));
         body.ShowSection(core::Tk("EDITING"));
     } else {
         body.SetValue(core::Tk("ACTION"), env.config.base_path + "/skills");

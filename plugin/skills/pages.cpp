@@ -47,7 +47,8 @@ void FillExchange(const Env& env, const Ctx& ctx, const Exchange& x,
                ctx.T(env, "skills.exchange_status." + std::string(ToString(x.status))));
     d.SetValue(core::Tk("STATUS"), std::string(ToString(x.status)));
     if (x.mode == Mode::kTimeBank)
-        d.SetValueAndShowSection(core::Tk("MINUTES"), FormatMinutes(x.minutes), core::Tk("HAS_MINUTES"));
+        d.SetValueAndShowSection(core::Tk("MINUTES"), FormatMinutes(x.minutes),
+                                 core::Tk("HAS_MINUTES"));
     if (!x.note.empty()) d.SetValueAndShowSection(core::Tk("NOTE"), x.note, core::Tk("HAS_NOTE"));
     const bool party = me == x.giver_id || me == x.receiver_id;
     const bool mine_confirmed = me == x.giver_id ? x.giver_confirmed : x.receiver_confirmed;
@@ -67,11 +68,13 @@ void FillExchange(const Env& env, const Ctx& ctx, const Exchange& x,
 void FillOwnerControls(const Env& env, const Ctx& ctx, const Listing& l,
                        ctemplate::TemplateDictionary& body) {
     auto* owner = body.AddSectionDictionary(core::Tk("OWNER"));
-    owner->SetValue(core::Tk("EDIT_URL"), env.config.base_path + "/skills/" + std::to_string(l.id) + "/edit");
+    owner->SetValue(core::Tk("EDIT_URL"),
+                    env.config.base_path + "/skills/" + std::to_string(l.id) + "/edit");
     for (Action a : OwnerActions(l.status)) {
         auto* d = owner->AddSectionDictionary(core::Tk("ACTION"));
         d->SetValue(core::Tk("ACTION"), std::string(ToString(a)));
-        d->SetValue(core::Tk("ACTION_LABEL"), ctx.T(env, "skills.action." + std::string(ToString(a))));
+        d->SetValue(core::Tk("ACTION_LABEL"),
+                    ctx.T(env, "skills.action." + std::string(ToString(a))));
     }
 }
 
@@ -121,15 +124,19 @@ void FillListing(const Settings& s, const Env& env, const Ctx& ctx, const Listin
     if (l.mode == Mode::kTimeBank) d.ShowSection(core::Tk("IS_TIME_BANK"));
     d.SetValue(core::Tk("CATEGORY_LABEL"),
                core::ChoiceLabel(env.i18n, ctx.lang, s.categories, "skills.category.", l.category));
-    d.SetValue(core::Tk("NEIGHBOURHOOD_LABEL"), core::ChoiceLabel(env.i18n, ctx.lang, s.neighbourhoods,
-                                                        "neighbourhood.", l.neighbourhood));
+    d.SetValue(
+        core::Tk("NEIGHBOURHOOD_LABEL"),
+        core::ChoiceLabel(env.i18n, ctx.lang, s.neighbourhoods, "neighbourhood.", l.neighbourhood));
     if (!l.availability.empty())
-        d.SetValueAndShowSection(core::Tk("AVAILABILITY"), l.availability, core::Tk("HAS_AVAILABILITY"));
+        d.SetValueAndShowSection(core::Tk("AVAILABILITY"), l.availability,
+                                 core::Tk("HAS_AVAILABILITY"));
     d.SetValue(core::Tk("DESCRIPTION"), l.description);
     d.SetValue(core::Tk("OWNER_NAME"), PersonName(env, ctx, l.owner_name, l.owner_id));
-    d.SetValue(core::Tk("OWNER_URL"), env.config.base_path + "/people/" + std::to_string(l.owner_id));
+    d.SetValue(core::Tk("OWNER_URL"),
+               env.config.base_path + "/people/" + std::to_string(l.owner_id));
     d.SetValue(core::Tk("STATUS"), std::string(ToString(l.status)));
-    d.SetValue(core::Tk("STATUS_LABEL"), ctx.T(env, "skills.status." + std::string(ToString(l.status))));
+    d.SetValue(core::Tk("STATUS_LABEL"),
+               ctx.T(env, "skills.status." + std::string(ToString(l.status))));
     d.SetValue(core::Tk("CREATED"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(l.created_at)));
     d.SetValue(core::Tk("EXPIRES"), core::FormatDay(env.i18n, ctx.lang, core::DayOf(l.expires_at)));
 }
@@ -153,13 +160,15 @@ http::Response RenderShow(const Settings& s, const Env& env, Ctx& ctx, std::int6
     FillListing(s, env, ctx, *l, body);
     if (l->status != Status::kActive) {
         body.SetValueAndShowSection(
-            core::Tk("STATUS_NOTICE"), ctx.T(env, "skills.status_notice." + std::string(ToString(l->status))),
+            core::Tk("STATUS_NOTICE"),
+            ctx.T(env, "skills.status_notice." + std::string(ToString(l->status))),
             core::Tk("NOT_ACTIVE"));
     }
     if (owner) {
         FillOwnerControls(env, ctx, *l, body);
     } else if (ctx.viewer.anonymous()) {
-        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url, core::Tk("LOGIN_TO_ANSWER"));
+        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url,
+                                    core::Tk("LOGIN_TO_ANSWER"));
     } else if (l->status == Status::kActive) {
         FillAnswerForms(ctx, *l, errors, body);
     }

@@ -50,7 +50,7 @@ class ReadCacheTest : public CppUnit::TestFixture {
         auto first = cache.Get(7, load);
         auto second = cache.Get(7, load);
         CPPUNIT_ASSERT_EQUAL(1, loads);
-        CPPUNIT_ASSERT(first.get() == second.get());  // the same shared rows
+        CPPUNIT_ASSERT(first.get() == second.get());                   // the same shared rows
         CPPUNIT_ASSERT_EQUAL(std::string("v2"), *cache.Get(8, load));  // another key loads
     }
 

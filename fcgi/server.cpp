@@ -71,16 +71,27 @@ std::string ReadBody(FCGX_Request& fr, std::size_t content_length, std::size_t m
     return body;
 }
 
-void AccessLog(const Request& req, const Response& res) {
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                  std::chrono::steady_clock::now() - req.started).count();
-    std::string line = "access method=" + req.method + " path=" + req.path +
-                       " status=" + std::to_string(res.status) + " ms=" + std::to_string(us / 1000) +
-                       "." + std::to_string((us % 1000) / 100) + " id=" + req.request_id;
+// What the access log needs of a request, kept until the response has been handed to nginx.
+struct AccessEntry {
+    std::string method;
+    std::string path;
+    std::string request_id;
+    int status = 0;
+    std::chrono::steady_clock::time_point started;
+    std::chrono::steady_clock::time_point answered;
+};
+
+// Written after FCGX_Finish_r, so the visitor never waits for the log line; `ms` is the time the
+// request took up to its answer.
+void AccessLog(const AccessEntry& e) {
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(e.answered - e.started).count();
+    std::string line = "access method=" + e.method + " path=" + e.path + " status=" + std::to_string(e.status) +
+                       " ms=" + std::to_string(us / 1000) + "." + std::to_string((us % 1000) / 100) +
+                       " id=" + e.request_id;
     core::LogInfo(line);
 }
 
-void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& handler) {
+void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& handler, AccessEntry& entry) {
     Request req;
     req.request_id = NextRequestId();
     for (char** env = fr.envp; env != nullptr && *env != nullptr; ++env) {
@@ -98,7 +109,12 @@ void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& 
     Response res = handler(req);
     std::string out = res.Serialize(req.method == "HEAD");
     FCGX_PutStr(out.data(), static_cast<int>(out.size()), fr.out);
-    AccessLog(req, res);
+    entry.method = std::move(req.method);
+    entry.path = std::move(req.path);
+    entry.request_id = std::move(req.request_id);
+    entry.status = res.status;
+    entry.started = req.started;
+    entry.answered = std::chrono::steady_clock::now();
 }
 
 void WorkerLoop(int listen_fd, const ServerOptions& opt, const RequestHandler& handler,
@@ -115,12 +131,14 @@ void WorkerLoop(int listen_fd, const ServerOptions& opt, const RequestHandler& h
             state.idle = false;
         }
         if (rc < 0) break;
+        AccessEntry entry;
         try {
-            ServeOne(fr, opt, handler);
+            ServeOne(fr, opt, handler, entry);
         } catch (const std::exception& e) {
             core::LogError(std::string("msg=\"request failed outside the handler\" what=\"") + e.what() + "\"");
         }
         FCGX_Finish_r(&fr);
+        if (entry.status != 0) AccessLog(entry);
     }
     FCGX_Free(&fr, 1);
     state.done = true;

@@ -28,11 +28,11 @@ Response RenderNew(const Env& env, Ctx& ctx, const std::string& type, std::int64
     core::Page page = core::NewPage(env, ctx, "community/conversation_new.tpl",
                                     ctx.T(env, "community.conv.new_title"));
     auto& body = page.body();
-    body.SetValue(core::Tk("OTHER_NAME"), other);
-    body.SetValue(core::Tk("SUBJECT_TITLE"), cp.subject.title);
-    body.SetValue(core::Tk("SUBJECT_URL"), env.config.base_path + cp.subject.path);
-    body.SetValue(core::Tk("SUBJECT_TYPE"), type);
-    body.SetIntValue(core::Tk("SUBJECT_ID"), id);
+    body.SetValue(core::Tk<"OTHER_NAME">(), other);
+    body.SetValue(core::Tk<"SUBJECT_TITLE">(), cp.subject.title);
+    body.SetValue(core::Tk<"SUBJECT_URL">(), env.config.base_path + cp.subject.path);
+    body.SetValue(core::Tk<"SUBJECT_TYPE">(), type);
+    body.SetIntValue(core::Tk<"SUBJECT_ID">(), id);
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
 }
@@ -53,21 +53,21 @@ Response RenderThread(const Env& env, Ctx& ctx, std::int64_t id, const core::Fie
         core::NewPage(env, ctx, "community/conversation.tpl",
                       env.i18n.Format(ctx.lang, "community.conv.with", {{"name", other_name}}));
     auto& body = page.body();
-    body.SetIntValue(core::Tk("ID"), id);
-    body.SetValue(core::Tk("OTHER_NAME"), other_name);
-    body.SetValue(core::Tk("OTHER_URL"), env.config.base_path + "/people/" + std::to_string(other));
+    body.SetIntValue(core::Tk<"ID">(), id);
+    body.SetValue(core::Tk<"OTHER_NAME">(), other_name);
+    body.SetValue(core::Tk<"OTHER_URL">(), env.config.base_path + "/people/" + std::to_string(other));
     if (!t->subject.path.empty()) {
-        body.SetValue(core::Tk("SUBJECT_TITLE"), t->subject.title);
-        body.SetValueAndShowSection(core::Tk("SUBJECT_URL"), env.config.base_path + t->subject.path,
-                                    core::Tk("HAS_SUBJECT"));
+        body.SetValue(core::Tk<"SUBJECT_TITLE">(), t->subject.title);
+        body.SetValueAndShowSection(core::Tk<"SUBJECT_URL">(), env.config.base_path + t->subject.path,
+                                    core::Tk<"HAS_SUBJECT">());
     }
     for (const repo::Message& m : t->messages) {
-        auto* d = body.AddSectionDictionary(core::Tk("MESSAGE"));
-        d->SetValue(core::Tk("AUTHOR"), NameOr(env, ctx, m.author_name, m.author_id));
-        d->SetValue(core::Tk("DATE"),
+        auto* d = body.AddSectionDictionary(core::Tk<"MESSAGE">());
+        d->SetValue(core::Tk<"AUTHOR">(), NameOr(env, ctx, m.author_name, m.author_id));
+        d->SetValue(core::Tk<"DATE">(),
                     core::FormatDay(env.i18n, ctx.lang, core::DayOf(m.created_at)));
-        d->SetValue(core::Tk("BODY"), m.body);
-        d->SetValue(core::Tk("WHO"), m.author_id == ctx.viewer.user_id ? "mine" : "theirs");
+        d->SetValue(core::Tk<"BODY">(), m.body);
+        d->SetValue(core::Tk<"WHO">(), m.author_id == ctx.viewer.user_id ? "mine" : "theirs");
     }
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
@@ -82,24 +82,24 @@ Response ConversationList(const Env& env, Ctx& ctx) {
                                     ctx.T(env, "community.conv.list_title"));
     auto& body = page.body();
     for (const repo::Conversation& c : list) {
-        auto* d = body.AddSectionDictionary(core::Tk("CONVERSATION"));
+        auto* d = body.AddSectionDictionary(core::Tk<"CONVERSATION">());
         const std::int64_t other = c.Other(ctx.viewer.user_id);
-        d->SetValue(core::Tk("OTHER_NAME"),
+        d->SetValue(core::Tk<"OTHER_NAME">(),
                     NameOr(env, ctx, other == c.starter_id ? c.starter_name : c.other_name, other));
-        d->SetValue(core::Tk("URL"),
+        d->SetValue(core::Tk<"URL">(),
                     env.config.base_path + "/conversations/" + std::to_string(c.id));
         auto subject = svc.Subject(c.subject_type, c.subject_id);
-        d->SetValue(core::Tk("SUBJECT_TITLE"), subject ? subject->title : "");
-        d->SetValue(core::Tk("DATE"),
+        d->SetValue(core::Tk<"SUBJECT_TITLE">(), subject ? subject->title : "");
+        d->SetValue(core::Tk<"DATE">(),
                     core::FormatDay(env.i18n, ctx.lang, core::DayOf(c.last_message_at)));
         if (c.unread > 0) {
-            d->SetValueAndShowSection(core::Tk("UNREAD"),
+            d->SetValueAndShowSection(core::Tk<"UNREAD">(),
                                       env.i18n.Format(ctx.lang, "community.conv.unread_count",
                                                       {{"count", std::to_string(c.unread)}}),
-                                      core::Tk("HAS_UNREAD"));
+                                      core::Tk<"HAS_UNREAD">());
         }
     }
-    if (list.empty()) body.ShowSection(core::Tk("EMPTY"));
+    if (list.empty()) body.ShowSection(core::Tk<"EMPTY">());
     return core::RenderPage(env, ctx, page);
 }
 

@@ -18,19 +18,19 @@ Response Me(const Env& env, Ctx& ctx) {
     if (ctx.viewer.anonymous()) return Response::Redirect(ctx.login_url, 302);
     core::Page page = core::NewPage(env, ctx, "community/me.tpl", ctx.T(env, "me.title"));
     auto& body = page.body();
-    body.SetValue(core::Tk("NAME"), ctx.viewer.display_name);
-    body.SetValue(core::Tk("LOGIN"), ctx.viewer.login);
-    body.SetValue(core::Tk("PROFILE_URL"),
+    body.SetValue(core::Tk<"NAME">(), ctx.viewer.display_name);
+    body.SetValue(core::Tk<"LOGIN">(), ctx.viewer.login);
+    body.SetValue(core::Tk<"PROFILE_URL">(),
                   env.config.base_path + "/people/" + std::to_string(ctx.viewer.user_id));
     for (const std::string& role : ctx.viewer.roles) {
-        body.AddSectionDictionary(core::Tk("ROLE"))->SetValue(core::Tk("ROLE_NAME"), role);
+        body.AddSectionDictionary(core::Tk<"ROLE">())->SetValue(core::Tk<"ROLE_NAME">(), role);
     }
     if (ctx.viewer.is_admin()) {
-        body.ShowSection(core::Tk("IS_ADMIN"));
+        body.ShowSection(core::Tk<"IS_ADMIN">());
     } else if (ctx.viewer.is_staff()) {
-        body.ShowSection(core::Tk("IS_MODERATOR"));
+        body.ShowSection(core::Tk<"IS_MODERATOR">());
     } else {
-        body.ShowSection(core::Tk("NOT_STAFF"));
+        body.ShowSection(core::Tk<"NOT_STAFF">());
     }
     core::RenderBlocks(env, ctx, core::Slot::kMe, body);
     return core::RenderPage(env, ctx, page);
@@ -39,18 +39,18 @@ Response Me(const Env& env, Ctx& ctx) {
 void FillNotifications(const Env& env, const Ctx& ctx, const std::vector<repo::Notification>& list,
                        ctemplate::TemplateDictionary& d) {
     for (const repo::Notification& n : list) {
-        auto* row = d.AddSectionDictionary(core::Tk("NOTIFICATION"));
+        auto* row = d.AddSectionDictionary(core::Tk<"NOTIFICATION">());
         const std::string key = "community.notice." + n.kind;
         const bool known = env.i18n.Has(ctx.lang, key);
-        row->SetValue(core::Tk("TEXT"),
+        row->SetValue(core::Tk<"TEXT">(),
                       env.i18n.Format(ctx.lang, known ? key : "community.notice_other",
                                       {{"title", n.title}}));
-        row->SetValue(core::Tk("URL"), env.config.base_path + n.path);
-        row->SetValue(core::Tk("DATE"),
+        row->SetValue(core::Tk<"URL">(), env.config.base_path + n.path);
+        row->SetValue(core::Tk<"DATE">(),
                       core::FormatDay(env.i18n, ctx.lang, core::DayOf(n.created_at)));
-        if (!n.read) row->ShowSection(core::Tk("UNREAD"));
+        if (!n.read) row->ShowSection(core::Tk<"UNREAD">());
     }
-    if (list.empty()) d.ShowSection(core::Tk("NO_NOTIFICATIONS"));
+    if (list.empty()) d.ShowSection(core::Tk<"NO_NOTIFICATIONS">());
 }
 }  // namespace
 
@@ -85,7 +85,7 @@ void MeBlock(const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     Service svc(env.pool);
     auto* d = core::AddBlockTemplate(ctx, body, "community/me_block.tpl");
     const std::int64_t unread = svc.Unread(ctx.viewer.user_id);
-    d->SetValue(core::Tk("UNREAD"), env.i18n.Format(ctx.lang, "community.conv.unread_count",
+    d->SetValue(core::Tk<"UNREAD">(), env.i18n.Format(ctx.lang, "community.conv.unread_count",
                                                     {{"count", std::to_string(unread)}}));
     FillNotifications(env, ctx, svc.Notifications(ctx.viewer.user_id, 10, false), *d);
 }
@@ -93,10 +93,10 @@ void MeBlock(const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
 void HeaderCounts(const Env& env, const Ctx& ctx, ctemplate::TemplateDictionary& layout) {
     Service svc(env.pool);
     const std::int64_t unread = svc.Unread(ctx.viewer.user_id);
-    auto* d = layout.AddSectionDictionary(core::Tk("MESSAGES"));
+    auto* d = layout.AddSectionDictionary(core::Tk<"MESSAGES">());
     if (unread > 0)
-        d->SetValueAndShowSection(core::Tk("UNREAD_COUNT"), std::to_string(unread),
-                                  core::Tk("UNREAD"));
+        d->SetValueAndShowSection(core::Tk<"UNREAD_COUNT">(), std::to_string(unread),
+                                  core::Tk<"UNREAD">());
 }
 
 void Register(core::RouteTable& routes) {

@@ -20,11 +20,11 @@ Response RenderFeedbackForm(const Env& env, Ctx& ctx, const std::string& type, s
     core::Page page = core::NewPage(env, ctx, "community/feedback_new.tpl",
                                     ctx.T(env, "community.feedback.title"));
     auto& body = page.body();
-    body.SetValue(core::Tk("ABOUT_NAME"), NameOr(env, ctx, t.about_name, t.about_id));
-    body.SetValue(core::Tk("SUBJECT_TITLE"), t.subject.title);
-    body.SetValue(core::Tk("SUBJECT_URL"), env.config.base_path + t.subject.path);
-    body.SetValue(core::Tk("SUBJECT_TYPE"), type);
-    body.SetIntValue(core::Tk("SUBJECT_ID"), id);
+    body.SetValue(core::Tk<"ABOUT_NAME">(), NameOr(env, ctx, t.about_name, t.about_id));
+    body.SetValue(core::Tk<"SUBJECT_TITLE">(), t.subject.title);
+    body.SetValue(core::Tk<"SUBJECT_URL">(), env.config.base_path + t.subject.path);
+    body.SetValue(core::Tk<"SUBJECT_TYPE">(), type);
+    body.SetIntValue(core::Tk<"SUBJECT_ID">(), id);
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
 }
@@ -43,31 +43,31 @@ Response PersonPage(const Env& env, Ctx& ctx) {
     std::string shown = NameOr(env, ctx, *name, id);
     core::Page page = core::NewPage(env, ctx, "community/person.tpl", shown);
     auto& body = page.body();
-    body.SetValue(core::Tk("NAME"), shown);
+    body.SetValue(core::Tk<"NAME">(), shown);
     auto entries = svc.PublicEntries(id);
     for (const auto& e : entries) {
-        auto* d = body.AddSectionDictionary(core::Tk("ENTRY"));
-        d->SetValue(core::Tk("KIND_LABEL"), ctx.T(env, e.label_key));
-        d->SetValue(core::Tk("TITLE"), e.title);
-        d->SetValue(core::Tk("URL"), env.config.base_path + e.path);
+        auto* d = body.AddSectionDictionary(core::Tk<"ENTRY">());
+        d->SetValue(core::Tk<"KIND_LABEL">(), ctx.T(env, e.label_key));
+        d->SetValue(core::Tk<"TITLE">(), e.title);
+        d->SetValue(core::Tk<"URL">(), env.config.base_path + e.path);
     }
-    if (entries.empty()) body.ShowSection(core::Tk("NO_ENTRIES"));
+    if (entries.empty()) body.ShowSection(core::Tk<"NO_ENTRIES">());
     auto feedback = svc.FeedbackAbout(id, 50);
     for (const repo::Feedback& f : feedback) {
-        auto* d = body.AddSectionDictionary(core::Tk("FEEDBACK"));
-        d->SetValue(core::Tk("AUTHOR"), NameOr(env, ctx, f.author_name, f.author_id));
-        d->SetValue(core::Tk("AUTHOR_URL"),
+        auto* d = body.AddSectionDictionary(core::Tk<"FEEDBACK">());
+        d->SetValue(core::Tk<"AUTHOR">(), NameOr(env, ctx, f.author_name, f.author_id));
+        d->SetValue(core::Tk<"AUTHOR_URL">(),
                     env.config.base_path + "/people/" + std::to_string(f.author_id));
-        d->SetValue(core::Tk("BODY"), f.body);
-        d->SetValue(core::Tk("DATE"),
+        d->SetValue(core::Tk<"BODY">(), f.body);
+        d->SetValue(core::Tk<"DATE">(),
                     core::FormatDay(env.i18n, ctx.lang, core::DayOf(f.created_at)));
         if (auto s = svc.Subject(f.subject_type, f.subject_id)) {
-            d->SetValue(core::Tk("SUBJECT_TITLE"), s->title);
-            d->SetValueAndShowSection(core::Tk("SUBJECT_URL"), env.config.base_path + s->path,
-                                      core::Tk("HAS_SUBJECT"));
+            d->SetValue(core::Tk<"SUBJECT_TITLE">(), s->title);
+            d->SetValueAndShowSection(core::Tk<"SUBJECT_URL">(), env.config.base_path + s->path,
+                                      core::Tk<"HAS_SUBJECT">());
         }
     }
-    if (feedback.empty()) body.ShowSection(core::Tk("NO_FEEDBACK"));
+    if (feedback.empty()) body.ShowSection(core::Tk<"NO_FEEDBACK">());
     return core::RenderPage(env, ctx, page);
 }
 

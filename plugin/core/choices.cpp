@@ -88,9 +88,9 @@ void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
                 std::string_view selected) {
     for (const auto& [code, label] : options) {
         auto* o = d.AddSectionDictionary(section);
-        o->SetValue(core::Tk("CODE"), code);
-        o->SetValue(core::Tk("LABEL"), label);
-        if (code == selected) o->ShowSection(core::Tk("SELECTED"));
+        o->SetValue(core::Tk<"CODE">(), code);
+        o->SetValue(core::Tk<"LABEL">(), label);
+        if (code == selected) o->ShowSection(core::Tk<"SELECTED">());
     }
 }
 

@@ -48,11 +48,11 @@ void FillForm(ctemplate::TemplateDictionary& body, const http::Form& submitted,
         }
     }
     if (errors.empty()) return;
-    body.ShowSection(core::Tk("HAS_ERRORS"));
+    body.ShowSection(core::Tk<"HAS_ERRORS">());
     for (const std::string& f : errors.fields()) {
-        auto* item = body.AddSectionDictionary(core::Tk("ERROR_ITEM"));
-        item->SetValue(core::Tk("FIELD_ID"), "f-" + f);
-        item->SetValue(core::Tk("MESSAGE"), errors.Get(f));
+        auto* item = body.AddSectionDictionary(core::Tk<"ERROR_ITEM">());
+        item->SetValue(core::Tk<"FIELD_ID">(), "f-" + f);
+        item->SetValue(core::Tk<"MESSAGE">(), errors.Get(f));
     }
 }
 

@@ -20,8 +20,8 @@ std::string_view Trim(std::string_view s) {
     return s;
 }
 
-std::map<std::string, std::string, std::less<>> ParseCatalog(std::string_view text) {
-    std::map<std::string, std::string, std::less<>> out;
+I18n::Catalog ParseCatalog(std::string_view text) {
+    I18n::Catalog out;
     while (!text.empty()) {
         std::size_t nl = text.find('\n');
         std::string_view line = Trim(text.substr(0, nl));

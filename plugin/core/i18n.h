@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace placette::core {
@@ -32,8 +33,15 @@ class I18n {
     static std::string Pick(std::string_view cookie, std::string_view accept_language,
                             std::string_view fallback);
 
+    // One language's texts by key, looked up by string_view without a copy.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Catalog = std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>>;
+
   private:
-    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> catalogs_;
+    std::map<std::string, Catalog, std::less<>> catalogs_;
 };
 
 }  // namespace placette::core

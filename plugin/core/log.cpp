@@ -28,12 +28,16 @@ void SetLogLevel(LogLevel level) { g_level = level; }
 
 void Log(LogLevel level, std::string_view message) {
     if (level < g_level.load()) return;
-    auto now = std::chrono::system_clock::now();
-    std::time_t t = std::chrono::system_clock::to_time_t(now);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    // The stamp changes once a second: each thread formats it again only then.
+    thread_local std::time_t stamped_at = -1;
+    thread_local char stamp[32];
+    std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    if (t != stamped_at) {
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        stamped_at = t;
+    }
     std::string line;
     line.reserve(message.size() + 48);
     line += stamp;

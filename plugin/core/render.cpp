@@ -51,29 +51,29 @@ std::string CurrentUrl(const Ctx& ctx, const Env& env) {
 Page NewPage(const Env& env, const Ctx& ctx, std::string body_template, std::string_view title) {
     Page page(std::move(body_template));
     const std::string& base = env.config.base_path;
-    page.Global(core::Tk("LANG"), ctx.lang);
-    page.Global(core::Tk("BASE"), base);
-    page.Global(core::Tk("STATIC"), base + "/static");
-    page.Global(core::Tk("SITE_NAME"), env.config.site_name);
-    page.Global(core::Tk("HOST_URL"), env.config.host_url);
-    page.Global(core::Tk("CSRF"), ctx.csrf_token);
+    page.Global(core::Tk<"LANG">(), ctx.lang);
+    page.Global(core::Tk<"BASE">(), base);
+    page.Global(core::Tk<"STATIC">(), base + "/static");
+    page.Global(core::Tk<"SITE_NAME">(), env.config.site_name);
+    page.Global(core::Tk<"HOST_URL">(), env.config.host_url);
+    page.Global(core::Tk<"CSRF">(), ctx.csrf_token);
     auto& layout = page.layout();
-    layout.SetValue(core::Tk("TITLE"), std::string(title));
+    layout.SetValue(core::Tk<"TITLE">(), std::string(title));
     if (ctx.viewer.anonymous()) {
-        layout.ShowSection(core::Tk("ANONYMOUS"));
-        layout.SetValue(core::Tk("LOGIN_URL"), ctx.login_url);
+        layout.ShowSection(core::Tk<"ANONYMOUS">());
+        layout.SetValue(core::Tk<"LOGIN_URL">(), ctx.login_url);
     } else {
-        auto* user = layout.AddSectionDictionary(core::Tk("LOGGED_IN"));
-        user->SetValue(core::Tk("USER_NAME"), ctx.viewer.display_name);
-        user->SetValue(core::Tk("LOGOUT_URL"), ctx.logout_url);
-        if (ctx.viewer.is_staff()) layout.ShowSection(core::Tk("STAFF"));
+        auto* user = layout.AddSectionDictionary(core::Tk<"LOGGED_IN">());
+        user->SetValue(core::Tk<"USER_NAME">(), ctx.viewer.display_name);
+        user->SetValue(core::Tk<"LOGOUT_URL">(), ctx.logout_url);
+        if (ctx.viewer.is_staff()) layout.ShowSection(core::Tk<"STAFF">());
         RunLayoutHooks(env, ctx, layout);
     }
     const bool fr = ctx.lang == "fr";
     std::string back = http::UrlEncode(CurrentUrl(ctx, env));
-    layout.SetValue(core::Tk("OTHER_LANG"), fr ? "en" : "fr");
-    layout.SetValue(core::Tk("OTHER_LANG_NAME"), fr ? "English" : "Français");
-    layout.SetValue(core::Tk("OTHER_LANG_URL"),
+    layout.SetValue(core::Tk<"OTHER_LANG">(), fr ? "en" : "fr");
+    layout.SetValue(core::Tk<"OTHER_LANG_NAME">(), fr ? "English" : "Français");
+    layout.SetValue(core::Tk<"OTHER_LANG_URL">(),
                     base + "/lang/" + (fr ? "en" : "fr") + "?back=" + back);
     return page;
 }
@@ -88,17 +88,17 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     const std::string key = "error." + std::to_string(shown);
     Page page = NewPage(env, ctx, "errors/error.tpl", env.i18n.T(ctx.lang, key + ".title"));
     auto& body = page.body();
-    body.SetIntValue(core::Tk("STATUS"), shown);
-    body.SetValue(core::Tk("HEADING"), env.i18n.T(ctx.lang, key + ".title"));
-    body.SetValue(core::Tk("EXPLANATION"),
+    body.SetIntValue(core::Tk<"STATUS">(), shown);
+    body.SetValue(core::Tk<"HEADING">(), env.i18n.T(ctx.lang, key + ".title"));
+    body.SetValue(core::Tk<"EXPLANATION">(),
                   message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));
     if (!incident.empty()) {
-        body.SetValueAndShowSection(core::Tk("INCIDENT"), std::string(incident),
-                                    core::Tk("HAS_INCIDENT"));
+        body.SetValueAndShowSection(core::Tk<"INCIDENT">(), std::string(incident),
+                                    core::Tk<"HAS_INCIDENT">());
     }
     if (shown == 403 && ctx.viewer.anonymous()) {
-        body.SetValueAndShowSection(core::Tk("LOGIN_URL"), ctx.login_url,
-                                    core::Tk("SUGGEST_LOGIN"));
+        body.SetValueAndShowSection(core::Tk<"LOGIN_URL">(), ctx.login_url,
+                                    core::Tk<"SUGGEST_LOGIN">());
     }
     http::Response r = RenderPage(env, ctx, page, shown);
     if (shown == 503) r.SetHeader("Retry-After", "30");
@@ -108,7 +108,7 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
 ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
                                                 ctemplate::TemplateDictionary& parent,
                                                 std::string_view tpl) {
-    ctemplate::TemplateDictionary* d = parent.AddIncludeDictionary(core::Tk("BLOCKS"));
+    ctemplate::TemplateDictionary* d = parent.AddIncludeDictionary(core::Tk<"BLOCKS">());
     d->SetFilename(ctx.lang + "/" + std::string(tpl));
     return d;
 }

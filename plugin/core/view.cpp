@@ -5,24 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
 
 namespace placette::core {
 
 namespace fs = std::filesystem;
-
-const ctemplate::StaticTemplateString& TemplateKey(const char* literal, std::size_t length) {
-    // Per thread, so no lock; each entry is made once (the initializer computes the id and
-    // registers the name, as ctemplate's own STS_INIT does at start-up).
-    thread_local std::unordered_map<const char*, std::unique_ptr<ctemplate::StaticTemplateString>>
-        keys;
-    auto& slot = keys[literal];
-    if (!slot) {
-        slot.reset(new ctemplate::StaticTemplateString{{literal, length, 0}});
-        const ctemplate::StaticTemplateStringInitializer init(slot.get());
-    }
-    return *slot;
-}
 
 namespace {
 constexpr ctemplate::Strip kStrip = ctemplate::STRIP_BLANK_LINES;
@@ -66,7 +52,7 @@ std::string HtmlEscape(std::string_view in) {
 Page::Page(std::string body_template)
     : body_template_(std::move(body_template)),
       root_(std::make_unique<ctemplate::TemplateDictionary>("page")),
-      body_(root_->AddIncludeDictionary(core::Tk("CONTENT"))) {}
+      body_(root_->AddIncludeDictionary(core::Tk<"CONTENT">())) {}
 
 void Page::Global(const ctemplate::TemplateString& name, std::string_view value) {
     root_->SetTemplateGlobalValue(name, ctemplate::TemplateString(value.data(), value.size()));

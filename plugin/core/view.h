@@ -5,6 +5,7 @@
 
 #include <ctemplate/template.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <stdexcept>
@@ -20,13 +21,20 @@ struct TemplateError : std::runtime_error {
 };
 
 // A template variable or section name for SetValue, ShowSection, AddSectionDictionary…, written
-// Tk("NAME"). ctemplate looks a plain name up in its process-wide name table, under a lock, on
-// every call; a name made here carries its id, computed once per name and thread. Only for
-// string literals: the name is kept by address.
-const ctemplate::StaticTemplateString& TemplateKey(const char* literal, std::size_t length);
+// Tk<"NAME">(). ctemplate looks a plain name up in its process-wide name table, under a lock, on
+// every call; a name made here carries its id, computed once per name and process (as ctemplate's
+// own STS_INIT does at start-up), so a page's hundreds of SetValue calls hash nothing.
 template <std::size_t N>
-ctemplate::TemplateString Tk(const char (&literal)[N]) {
-    return ctemplate::TemplateString(TemplateKey(literal, N - 1));
+struct TkName {
+    char text[N];
+    constexpr TkName(const char (&s)[N]) { std::copy_n(s, N, text); }  // NOLINT: implicit on purpose
+};
+
+template <TkName Name>
+ctemplate::TemplateString Tk() {
+    static const ctemplate::StaticTemplateString key{{Name.text, sizeof(Name.text) - 1, 0}};
+    static const ctemplate::StaticTemplateStringInitializer init(&key);
+    return ctemplate::TemplateString(key);
 }
 
 // The data of one page: the layout's dictionary and the body's include dictionary. Values set
@@ -36,7 +44,7 @@ class Page {
     explicit Page(std::string body_template);
     ctemplate::TemplateDictionary& layout() { return *root_; }
     ctemplate::TemplateDictionary& body() { return *body_; }
-    void Global(const ctemplate::TemplateString& name, std::string_view value);  // Tk("NAME")
+    void Global(const ctemplate::TemplateString& name, std::string_view value);  // Tk<"NAME">()
     const std::string& body_template() const { return body_template_; }
 
   private:

@@ -55,26 +55,26 @@ Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* 
                       {{"all_or_nothing", tx.T("cf.model.all_or_nothing")},
                        {"keep_it_all", tx.T("cf.model.keep_it_all")}},
                       current("funding_model"));
-    b.SetValue(core::Tk("GOAL_HINT"),
+    b.SetValue(core::Tk<"GOAL_HINT">(),
                tx.F("cf.hint.goal", {{"min", tx.Money(s.rules.min_goal, s.rules.currency)},
                                      {"max", tx.Money(s.rules.max_goal, s.rules.currency)},
                                      {"cap", std::to_string(s.rules.cap_percent)}}));
-    b.SetValue(core::Tk("DURATION_HINT"),
+    b.SetValue(core::Tk<"DURATION_HINT">(),
                tx.F("cf.hint.duration", {{"min", std::to_string(s.rules.min_days)},
                                          {"max", std::to_string(s.rules.max_days)}}));
-    b.SetIntValue(core::Tk("MIN_DAYS"), s.rules.min_days);
-    b.SetIntValue(core::Tk("MAX_DAYS"), s.rules.max_days);
+    b.SetIntValue(core::Tk<"MIN_DAYS">(), s.rules.min_days);
+    b.SetIntValue(core::Tk<"MAX_DAYS">(), s.rules.max_days);
     if (k != nullptr && k->state == State::kLive) {
-        auto* frozen = b.AddSectionDictionary(core::Tk("FROZEN"));
+        auto* frozen = b.AddSectionDictionary(core::Tk<"FROZEN">());
         views::FillFunding(tx, *k, core::NowSeconds(), *frozen);
-        frozen->SetIntValue(core::Tk("DURATION"), k->duration_days);
+        frozen->SetIntValue(core::Tk<"DURATION">(), k->duration_days);
     } else {
-        b.ShowSection(core::Tk("OPEN_MONEY"));
+        b.ShowSection(core::Tk<"OPEN_MONEY">());
     }
-    b.SetValue(core::Tk("ACTION"),
+    b.SetValue(core::Tk<"ACTION">(),
                k ? views::ProjectPath(env, k->id) : env.config.base_path + "/projects");
     b.ShowSection(k ? "EDITING" : "CREATING");
-    if (k) b.SetValue(core::Tk("CANCEL_URL"), views::ProjectPath(env, k->id) + "/manage");
+    if (k) b.SetValue(core::Tk<"CANCEL_URL">(), views::ProjectPath(env, k->id) + "/manage");
     return core::RenderPage(env, ctx, page, status);
 }
 

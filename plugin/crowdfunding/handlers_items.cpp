@@ -40,15 +40,15 @@ Response RenderReward(const Env& env, Ctx& ctx, const Campaign& k, const Reward*
                     {"delivery", r->delivery}};
         if (r->claimed > 0) {
             b.SetValueAndShowSection(
-                core::Tk("CLAIMED_NOTE"),
+                core::Tk<"CLAIMED_NOTE">(),
                 tx.F("cf.reward_form.claimed_note", {{"claimed", std::to_string(r->claimed)}}),
-                core::Tk("HAS_CLAIMS"));
+                core::Tk<"HAS_CLAIMS">());
         }
     }
     core::FillForm(b, ctx.req.form, kRewardFields, errors, defaults);
-    b.SetValue(core::Tk("CAMPAIGN_TITLE"), k.title);
-    b.SetValue(core::Tk("BACK_URL"), views::ProjectPath(env, k.id) + "/manage");
-    b.SetValue(core::Tk("ACTION"),
+    b.SetValue(core::Tk<"CAMPAIGN_TITLE">(), k.title);
+    b.SetValue(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/manage");
+    b.SetValue(core::Tk<"ACTION">(),
                views::ProjectPath(env, k.id) + "/rewards" + (r ? "/" + std::to_string(r->id) : ""));
     b.ShowSection(r ? "EDITING" : "CREATING");
     return core::RenderPage(env, ctx, page, status);
@@ -73,11 +73,11 @@ Response RenderNeed(const Env& env, Ctx& ctx, const Campaign& k, const Need* n,
     }
     core::FillForm(b, ctx.req.form, kNeedFields, errors, defaults);
     views::AddOptions(b, "KIND_OPTION", views::NeedKindOptions(tx), kind);
-    b.SetValue(core::Tk("CAMPAIGN_TITLE"), k.title);
-    b.SetValue(core::Tk("BACK_URL"), views::ProjectPath(env, k.id) + "/manage");
-    b.SetValue(core::Tk("ACTION"),
+    b.SetValue(core::Tk<"CAMPAIGN_TITLE">(), k.title);
+    b.SetValue(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/manage");
+    b.SetValue(core::Tk<"ACTION">(),
                views::ProjectPath(env, k.id) + "/needs" + (n ? "/" + std::to_string(n->id) : ""));
-    b.SetValue(core::Tk("MIN_DATE"), CivilDate(core::NowSeconds()));
+    b.SetValue(core::Tk<"MIN_DATE">(), CivilDate(core::NowSeconds()));
     b.ShowSection(n ? "EDITING" : "CREATING");
     return core::RenderPage(env, ctx, page, status);
 }
@@ -111,7 +111,7 @@ void FillLinks(const Section& s, const Env& env, const Ctx& ctx, const Texts& tx
         options.emplace_back(l.type + ":" + std::to_string(l.id),
                              tx.Label("cf.link_type.", l.type) + " — " + l.title);
     }
-    b.ShowSection(core::Tk("HAS_LINKS"));
+    b.ShowSection(core::Tk<"HAS_LINKS">());
     views::AddOptions(b, "LINK_OPTION", options, ctx.req.form.GetOr("link"));
 }
 
@@ -122,24 +122,24 @@ Response RenderOffer(const Section& s, const Env& env, Ctx& ctx, const Need& n, 
                                     tx.F("cf.offer_form.title", {{"need", n.title}}));
     auto& b = page.body();
     core::FillForm(b, ctx.req.form, kOfferFields, errors, {{"quantity", "1"}});
-    b.SetValue(core::Tk("NEED_TITLE"), n.title);
-    b.SetValue(core::Tk("NEED_KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
-    b.SetValue(core::Tk("NEED_DESCRIPTION"), n.description);
+    b.SetValue(core::Tk<"NEED_TITLE">(), n.title);
+    b.SetValue(core::Tk<"NEED_KIND">(), tx.T("cf.need_kind." + std::string(Name(n.kind))));
+    b.SetValue(core::Tk<"NEED_DESCRIPTION">(), n.description);
     if (n.HasDates()) {
-        b.SetValueAndShowSection(core::Tk("NEED_DATES"), views::NeedDates(tx, n),
-                                 core::Tk("HAS_NEED_DATES"));
+        b.SetValueAndShowSection(core::Tk<"NEED_DATES">(), views::NeedDates(tx, n),
+                                 core::Tk<"HAS_NEED_DATES">());
     } else {
-        b.ShowSection(core::Tk("NO_NEED_DATES"));
+        b.ShowSection(core::Tk<"NO_NEED_DATES">());
     }
     b.SetValue(
-        core::Tk("NEED_PROGRESS"),
+        core::Tk<"NEED_PROGRESS">(),
         tx.F("cf.need.progress",
              {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
               {"quantity", std::to_string(n.quantity)},
               {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
-    b.SetValue(core::Tk("CAMPAIGN_TITLE"), k.title);
-    b.SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, k));
-    b.SetValue(core::Tk("ACTION"),
+    b.SetValue(core::Tk<"CAMPAIGN_TITLE">(), k.title);
+    b.SetValue(core::Tk<"CAMPAIGN_URL">(), views::ProjectPath(env, k));
+    b.SetValue(core::Tk<"ACTION">(),
                env.config.base_path + "/needs/" + std::to_string(n.id) + "/offers");
     FillLinks(s, env, ctx, tx, errors.Has("link"), b);
     return core::RenderPage(env, ctx, page, status);

@@ -26,7 +26,7 @@ std::string NextUrl(const Env& env, const ListQuery& q, const std::string& next)
 }
 
 void FillFilters(const Section& s, const Texts& tx, const ListQuery& q, TemplateDictionary& b) {
-    b.SetValue(core::Tk("Q_VALUE"), q.q);
+    b.SetValue(core::Tk<"Q_VALUE">(), q.q);
     views::Options themes = {{"", tx.T("cf.list.all_themes")}};
     for (auto& o : views::ThemeOptions(s.rules, tx)) themes.push_back(o);
     views::Options places = {{"", tx.T("cf.list.all_neighbourhoods")}};
@@ -50,17 +50,17 @@ Response List(const Section& s, const Env& env, Ctx& ctx) {
     auto& b = page.body();
     FillFilters(s, tx, q, b);
     views::AddCards(env, ctx, tx, result.items, b, "ITEM");
-    if (result.items.empty()) b.ShowSection(core::Tk("EMPTY"));
-    if (!result.items.empty()) b.ShowSection(core::Tk("HAS_ITEMS"));
-    if (result.search_ignored) b.ShowSection(core::Tk("SEARCH_IGNORED"));
+    if (result.items.empty()) b.ShowSection(core::Tk<"EMPTY">());
+    if (!result.items.empty()) b.ShowSection(core::Tk<"HAS_ITEMS">());
+    if (result.search_ignored) b.ShowSection(core::Tk<"SEARCH_IGNORED">());
     if (!result.next.empty())
-        b.SetValueAndShowSection(core::Tk("NEXT_URL"), NextUrl(env, q, result.next),
-                                 core::Tk("HAS_NEXT"));
+        b.SetValueAndShowSection(core::Tk<"NEXT_URL">(), NextUrl(env, q, result.next),
+                                 core::Tk<"HAS_NEXT">());
     if (!q.after.empty())
-        b.SetValueAndShowSection(core::Tk("FIRST_URL"), env.config.base_path + "/projects",
-                                 core::Tk("HAS_FIRST"));
-    if (!result.next.empty() || !q.after.empty()) b.ShowSection(core::Tk("HAS_PAGER"));
-    b.SetValue(core::Tk("NEW_URL"), env.config.base_path + "/projects/new");
+        b.SetValueAndShowSection(core::Tk<"FIRST_URL">(), env.config.base_path + "/projects",
+                                 core::Tk<"HAS_FIRST">());
+    if (!result.next.empty() || !q.after.empty()) b.ShowSection(core::Tk<"HAS_PAGER">());
+    b.SetValue(core::Tk<"NEW_URL">(), env.config.base_path + "/projects/new");
     return core::RenderPage(env, ctx, page);
 }
 
@@ -69,8 +69,8 @@ void HomeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& b
     auto live = s.Svc(env).Live(3);
     auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/home_block.tpl");
     views::AddCards(env, ctx, tx, live, *d, "ITEM");
-    if (live.empty()) d->ShowSection(core::Tk("EMPTY"));
-    if (!live.empty()) d->ShowSection(core::Tk("HAS_ITEMS"));
+    if (live.empty()) d->ShowSection(core::Tk<"EMPTY">());
+    if (!live.empty()) d->ShowSection(core::Tk<"HAS_ITEMS">());
 }
 
 void MeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
@@ -83,30 +83,30 @@ void MeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& bod
     d->ShowSection(owned.empty() ? "NO_CAMPAIGNS" : "HAS_CAMPAIGNS");
     d->ShowSection(pledges.empty() ? "NO_PLEDGES" : "HAS_PLEDGES");
     for (const Campaign& k : owned) {
-        auto* c = d->AddSectionDictionary(core::Tk("CAMPAIGN"));
-        c->SetValue(core::Tk("TITLE"), k.title);
-        c->SetValue(core::Tk("STATE_LABEL"), views::StateLabel(tx, k.state));
-        c->SetValue(core::Tk("MANAGE_URL"), views::ProjectPath(env, k.id) + "/manage");
-        c->SetValue(core::Tk("RAISED"), tx.Money(k.collected, k.currency));
-        c->SetValue(core::Tk("GOAL"), tx.Money(k.goal, k.currency));
+        auto* c = d->AddSectionDictionary(core::Tk<"CAMPAIGN">());
+        c->SetValue(core::Tk<"TITLE">(), k.title);
+        c->SetValue(core::Tk<"STATE_LABEL">(), views::StateLabel(tx, k.state));
+        c->SetValue(core::Tk<"MANAGE_URL">(), views::ProjectPath(env, k.id) + "/manage");
+        c->SetValue(core::Tk<"RAISED">(), tx.Money(k.collected, k.currency));
+        c->SetValue(core::Tk<"GOAL">(), tx.Money(k.goal, k.currency));
     }
     for (const Pledge& p : pledges) {
-        auto* c = d->AddSectionDictionary(core::Tk("PLEDGE"));
-        c->SetValue(core::Tk("CAMPAIGN"), p.campaign_title);
-        c->SetValue(core::Tk("AMOUNT"), tx.Money(p.amount, p.currency));
-        c->SetValue(core::Tk("STATE_LABEL"), views::PledgeStateLabel(tx, p.state));
-        c->SetValue(core::Tk("URL"), views::PledgePath(env, p.id));
-        c->SetValue(core::Tk("DATE"), tx.Date(p.created_at));
+        auto* c = d->AddSectionDictionary(core::Tk<"PLEDGE">());
+        c->SetValue(core::Tk<"CAMPAIGN">(), p.campaign_title);
+        c->SetValue(core::Tk<"AMOUNT">(), tx.Money(p.amount, p.currency));
+        c->SetValue(core::Tk<"STATE_LABEL">(), views::PledgeStateLabel(tx, p.state));
+        c->SetValue(core::Tk<"URL">(), views::PledgePath(env, p.id));
+        c->SetValue(core::Tk<"DATE">(), tx.Date(p.created_at));
     }
     const auto offers = svc.OffersBy(ctx.viewer.user_id, 50);
-    if (!offers.empty()) d->ShowSection(core::Tk("HAS_OFFERS"));
+    if (!offers.empty()) d->ShowSection(core::Tk<"HAS_OFFERS">());
     for (const Offer& o : offers) {
-        auto* c = d->AddSectionDictionary(core::Tk("OFFER"));
-        c->SetValue(core::Tk("NEED"), o.need_title);
-        c->SetValue(core::Tk("URL"), views::ProjectPath(env, o.campaign_id));
-        c->SetValue(core::Tk("STATE_LABEL"), tx.T("cf.offer_state." + std::string(Name(o.state))));
+        auto* c = d->AddSectionDictionary(core::Tk<"OFFER">());
+        c->SetValue(core::Tk<"NEED">(), o.need_title);
+        c->SetValue(core::Tk<"URL">(), views::ProjectPath(env, o.campaign_id));
+        c->SetValue(core::Tk<"STATE_LABEL">(), tx.T("cf.offer_state." + std::string(Name(o.state))));
     }
-    d->SetValue(core::Tk("NEW_URL"), env.config.base_path + "/projects/new");
+    d->SetValue(core::Tk<"NEW_URL">(), env.config.base_path + "/projects/new");
 }
 
 void StaffBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
@@ -114,17 +114,17 @@ void StaffBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& 
     const Texts tx = views::TextsOf(env, ctx);
     Service svc = s.Svc(env);
     auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/staff_block.tpl");
-    d->SetValue(core::Tk("TO_REVIEW"),
+    d->SetValue(core::Tk<"TO_REVIEW">(),
                 tx.F("cf.staff.to_review",
                      {{"count", std::to_string(svc.CountInState(State::kSubmitted))}}));
-    d->SetValue(core::Tk("TO_RECEIVE"),
+    d->SetValue(core::Tk<"TO_RECEIVE">(),
                 tx.F("cf.staff.to_receive",
                      {{"count", std::to_string(svc.CountPledges(PledgeState::kPending))}}));
-    d->SetValue(core::Tk("TO_REFUND"),
+    d->SetValue(core::Tk<"TO_REFUND">(),
                 tx.F("cf.staff.to_refund",
                      {{"count", std::to_string(svc.CountPledges(PledgeState::kRefundPending))}}));
-    d->SetValue(core::Tk("QUEUE_URL"), env.config.base_path + "/staff/campaigns");
-    d->SetValue(core::Tk("PLEDGES_URL"), env.config.base_path + "/staff/pledges");
+    d->SetValue(core::Tk<"QUEUE_URL">(), env.config.base_path + "/staff/campaigns");
+    d->SetValue(core::Tk<"PLEDGES_URL">(), env.config.base_path + "/staff/pledges");
 }
 
 }  // namespace placette::crowdfunding::handlers

@@ -23,38 +23,38 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
     b.ShowSection(rewards.empty() ? "NO_REWARDS" : "HAS_REWARDS");
     b.ShowSection(needs.empty() ? "NO_NEEDS" : "HAS_NEEDS");
     for (const Reward& r : rewards) {
-        auto* d = b.AddSectionDictionary(core::Tk("REWARD"));
-        d->SetValue(core::Tk("TITLE"), r.title);
-        d->SetValue(core::Tk("MIN"), tx.Money(r.min_amount, k.currency));
-        d->SetValue(core::Tk("LIMIT"),
+        auto* d = b.AddSectionDictionary(core::Tk<"REWARD">());
+        d->SetValue(core::Tk<"TITLE">(), r.title);
+        d->SetValue(core::Tk<"MIN">(), tx.Money(r.min_amount, k.currency));
+        d->SetValue(core::Tk<"LIMIT">(),
                     r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
-        d->SetIntValue(core::Tk("CLAIMED"), static_cast<long>(r.claimed));
+        d->SetIntValue(core::Tk<"CLAIMED">(), static_cast<long>(r.claimed));
         if (editable)
-            d->SetValueAndShowSection(core::Tk("EDIT_URL"),
+            d->SetValueAndShowSection(core::Tk<"EDIT_URL">(),
                                       base + "/rewards/" + std::to_string(r.id) + "/edit",
-                                      core::Tk("CAN_EDIT"));
+                                      core::Tk<"CAN_EDIT">());
     }
     for (const Need& n : needs) {
-        auto* d = b.AddSectionDictionary(core::Tk("NEED"));
-        d->SetValue(core::Tk("TITLE"), n.title);
-        d->SetValue(core::Tk("KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        auto* d = b.AddSectionDictionary(core::Tk<"NEED">());
+        d->SetValue(core::Tk<"TITLE">(), n.title);
+        d->SetValue(core::Tk<"KIND">(), tx.T("cf.need_kind." + std::string(Name(n.kind))));
         d->SetValue(
-            core::Tk("PROGRESS_TEXT"),
+            core::Tk<"PROGRESS_TEXT">(),
             tx.F("cf.need.progress",
                  {{"done", std::to_string(std::min(n.fulfilled, n.quantity))},
                   {"quantity", std::to_string(n.quantity)},
                   {"left", std::to_string(std::max<std::int64_t>(0, n.quantity - n.fulfilled))}}));
-        d->SetValue(core::Tk("DATES"),
+        d->SetValue(core::Tk<"DATES">(),
                     n.HasDates() ? views::NeedDates(tx, n) : tx.T("cf.need.no_dates"));
         if (editable)
-            d->SetValueAndShowSection(core::Tk("EDIT_URL"),
+            d->SetValueAndShowSection(core::Tk<"EDIT_URL">(),
                                       base + "/needs/" + std::to_string(n.id) + "/edit",
-                                      core::Tk("CAN_EDIT"));
+                                      core::Tk<"CAN_EDIT">());
     }
     if (editable) {
-        b.SetValueAndShowSection(core::Tk("ADD_REWARD_URL"), base + "/rewards/new",
-                                 core::Tk("CAN_ADD"));
-        b.SetValue(core::Tk("ADD_NEED_URL"), base + "/needs/new");
+        b.SetValueAndShowSection(core::Tk<"ADD_REWARD_URL">(), base + "/rewards/new",
+                                 core::Tk<"CAN_ADD">());
+        b.SetValue(core::Tk<"ADD_NEED_URL">(), base + "/needs/new");
     }
 }
 
@@ -65,30 +65,30 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
     const auto offers = s.Svc(env).Offers(k.id);
     b.ShowSection(offers.empty() ? "NO_OFFERS" : "HAS_OFFERS");
     for (const Offer& o : offers) {
-        auto* d = b.AddSectionDictionary(core::Tk("OFFER"));
+        auto* d = b.AddSectionDictionary(core::Tk<"OFFER">());
         const std::string field = "offer-" + std::to_string(o.id);
-        d->SetValue(core::Tk("FIELD_ID"), "f-" + field);
+        d->SetValue(core::Tk<"FIELD_ID">(), "f-" + field);
         if (errors.Has(field))
-            d->SetValueAndShowSection(core::Tk("ERROR_TEXT"), errors.Get(field), core::Tk("ERROR"));
+            d->SetValueAndShowSection(core::Tk<"ERROR_TEXT">(), errors.Get(field), core::Tk<"ERROR">());
         if (o.link_type == "item" && o.state == OfferState::kOpen)
-            d->ShowSection(core::Tk("LENDS_ITEM"));
-        d->SetValue(core::Tk("NEED"), o.need_title);
-        d->SetValue(core::Tk("NAME"), o.user_name);
-        d->SetValue(core::Tk("MESSAGE"), o.message);
-        d->SetIntValue(core::Tk("QUANTITY"), static_cast<long>(o.quantity));
-        d->SetValue(core::Tk("DATE"), tx.Date(o.created_at));
-        d->SetValue(core::Tk("STATE_LABEL"), tx.T("cf.offer_state." + std::string(Name(o.state))));
+            d->ShowSection(core::Tk<"LENDS_ITEM">());
+        d->SetValue(core::Tk<"NEED">(), o.need_title);
+        d->SetValue(core::Tk<"NAME">(), o.user_name);
+        d->SetValue(core::Tk<"MESSAGE">(), o.message);
+        d->SetIntValue(core::Tk<"QUANTITY">(), static_cast<long>(o.quantity));
+        d->SetValue(core::Tk<"DATE">(), tx.Date(o.created_at));
+        d->SetValue(core::Tk<"STATE_LABEL">(), tx.T("cf.offer_state." + std::string(Name(o.state))));
         if (auto listing = s.Svc(env).LinkedListing(o)) {
-            auto* link = d->AddSectionDictionary(core::Tk("LINK"));
-            link->SetValue(core::Tk("LINK_KIND"), tx.Label("cf.link_type.", listing->type));
-            link->SetValue(core::Tk("LINK_TITLE"), listing->title);
-            link->SetValue(core::Tk("LINK_URL"), env.config.base_path + listing->path);
+            auto* link = d->AddSectionDictionary(core::Tk<"LINK">());
+            link->SetValue(core::Tk<"LINK_KIND">(), tx.Label("cf.link_type.", listing->type));
+            link->SetValue(core::Tk<"LINK_TITLE">(), listing->title);
+            link->SetValue(core::Tk<"LINK_URL">(), env.config.base_path + listing->path);
         }
         if (o.state == OfferState::kOpen) {
             const std::string path = env.config.base_path + "/offers/" + std::to_string(o.id);
-            auto* open = d->AddSectionDictionary(core::Tk("IS_OPEN"));
-            open->SetValue(core::Tk("ACCEPT_URL"), path + "/accept");
-            open->SetValue(core::Tk("DECLINE_URL"), path + "/decline");
+            auto* open = d->AddSectionDictionary(core::Tk<"IS_OPEN">());
+            open->SetValue(core::Tk<"ACCEPT_URL">(), path + "/accept");
+            open->SetValue(core::Tk<"DECLINE_URL">(), path + "/decline");
         }
     }
 }
@@ -99,44 +99,44 @@ void FillPledgesAndLog(const Section& s, const Env& env, const Texts& tx, const 
     const auto pledges = svc.CampaignPledges(k.id);
     b.ShowSection(pledges.empty() ? "NO_PLEDGES" : "HAS_PLEDGES");
     for (const Pledge& p : pledges) {
-        auto* d = b.AddSectionDictionary(core::Tk("PLEDGE"));
-        d->SetValue(core::Tk("REF"), views::PledgeReference(p.id));
-        d->SetValue(core::Tk("NAME"), p.anonymous ? tx.T("cf.anonymous") : p.display_name);
-        d->SetValue(core::Tk("AMOUNT"), tx.Money(p.amount, p.currency));
-        d->SetValue(core::Tk("REWARD"),
+        auto* d = b.AddSectionDictionary(core::Tk<"PLEDGE">());
+        d->SetValue(core::Tk<"REF">(), views::PledgeReference(p.id));
+        d->SetValue(core::Tk<"NAME">(), p.anonymous ? tx.T("cf.anonymous") : p.display_name);
+        d->SetValue(core::Tk<"AMOUNT">(), tx.Money(p.amount, p.currency));
+        d->SetValue(core::Tk<"REWARD">(),
                     p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
-        d->SetValue(core::Tk("STATE_LABEL"), views::PledgeStateLabel(tx, p.state));
-        d->SetValue(core::Tk("DATE"), tx.Date(p.created_at));
+        d->SetValue(core::Tk<"STATE_LABEL">(), views::PledgeStateLabel(tx, p.state));
+        d->SetValue(core::Tk<"DATE">(), tx.Date(p.created_at));
     }
     for (const LogEntry& e : svc.Log(k.id)) {
-        auto* d = b.AddSectionDictionary(core::Tk("LOG"));
-        d->SetValue(core::Tk("DATE"), tx.Date(e.at));
-        d->SetValue(core::Tk("ACTOR"), e.actor_name);
-        d->SetValue(core::Tk("ACTION"), tx.T("cf.log." + e.action));
-        d->SetValue(core::Tk("MESSAGE"), e.message);
+        auto* d = b.AddSectionDictionary(core::Tk<"LOG">());
+        d->SetValue(core::Tk<"DATE">(), tx.Date(e.at));
+        d->SetValue(core::Tk<"ACTOR">(), e.actor_name);
+        d->SetValue(core::Tk<"ACTION">(), tx.T("cf.log." + e.action));
+        d->SetValue(core::Tk<"MESSAGE">(), e.message);
     }
 }
 
 void FillActions(const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
     const std::string base = views::ProjectPath(env, k.id);
-    b.SetValue(core::Tk("STATE_LABEL"), views::StateLabel(tx, k.state));
-    b.SetValue(core::Tk("STATE_HELP"), tx.T("cf.manage.state." + std::string(Name(k.state))));
+    b.SetValue(core::Tk<"STATE_LABEL">(), views::StateLabel(tx, k.state));
+    b.SetValue(core::Tk<"STATE_HELP">(), tx.T("cf.manage.state." + std::string(Name(k.state))));
     if (!k.review_message.empty() && (k.state == State::kDraft || k.state == State::kRejected)) {
-        b.SetValueAndShowSection(core::Tk("REVIEW_MESSAGE"), k.review_message,
-                                 core::Tk("HAS_REVIEW_MESSAGE"));
+        b.SetValueAndShowSection(core::Tk<"REVIEW_MESSAGE">(), k.review_message,
+                                 core::Tk<"HAS_REVIEW_MESSAGE">());
     }
     if (OwnerMayEdit(k.state))
-        b.SetValueAndShowSection(core::Tk("EDIT_URL"), base + "/edit", core::Tk("CAN_EDIT"));
+        b.SetValueAndShowSection(core::Tk<"EDIT_URL">(), base + "/edit", core::Tk<"CAN_EDIT">());
     if (k.state == State::kDraft)
-        b.SetValueAndShowSection(core::Tk("SUBMIT_URL"), base + "/submit", core::Tk("CAN_SUBMIT"));
+        b.SetValueAndShowSection(core::Tk<"SUBMIT_URL">(), base + "/submit", core::Tk<"CAN_SUBMIT">());
     if (k.state == State::kLive)
-        b.SetValueAndShowSection(core::Tk("CANCEL_URL"), base + "/cancel", core::Tk("CAN_CANCEL"));
+        b.SetValueAndShowSection(core::Tk<"CANCEL_URL">(), base + "/cancel", core::Tk<"CAN_CANCEL">());
     if (k.state == State::kSucceeded)
-        b.SetValueAndShowSection(core::Tk("REALISED_URL"), base + "/realised",
-                                 core::Tk("CAN_REALISE"));
+        b.SetValueAndShowSection(core::Tk<"REALISED_URL">(), base + "/realised",
+                                 core::Tk<"CAN_REALISE">());
     if (IsPublic(k.state))
-        b.SetValueAndShowSection(core::Tk("UPDATE_URL"), base + "/updates", core::Tk("CAN_UPDATE"));
-    b.SetValue(core::Tk("PAGE_URL"), views::ProjectPath(env, k));
+        b.SetValueAndShowSection(core::Tk<"UPDATE_URL">(), base + "/updates", core::Tk<"CAN_UPDATE">());
+    b.SetValue(core::Tk<"PAGE_URL">(), views::ProjectPath(env, k));
 }
 
 Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign& k,
@@ -145,7 +145,7 @@ Response RenderManage(const Section& s, const Env& env, Ctx& ctx, const Campaign
     core::Page page = core::NewPage(env, ctx, "crowdfunding/manage.tpl",
                                     tx.F("cf.manage.title", {{"title", k.title}}));
     auto& b = page.body();
-    b.SetValue(core::Tk("TITLE"), k.title);
+    b.SetValue(core::Tk<"TITLE">(), k.title);
     views::FillFunding(tx, k, core::NowSeconds(), b);
     core::FillForm(b, ctx.req.form, {"update_title", "update_body", "reason"}, errors);
     FillActions(env, tx, k, b);

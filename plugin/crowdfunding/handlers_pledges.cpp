@@ -17,17 +17,17 @@ const std::vector<std::string> kFields = {"reward", "amount", "anonymous", "mess
 
 void FillRewardChoices(const Texts& tx, const Campaign& k, const std::vector<Reward>& rewards,
                        const std::string& selected, TemplateDictionary& b) {
-    auto* none = b.AddSectionDictionary(core::Tk("REWARD_OPTION"));
-    none->SetValue(core::Tk("VALUE"), "none");
-    none->SetValue(core::Tk("ID"), "none");
-    none->SetValue(core::Tk("TITLE"), tx.T("cf.back.no_reward"));
-    none->SetValue(core::Tk("DETAIL"), tx.T("cf.back.no_reward_detail"));
-    if (selected.empty() || selected == "none") none->ShowSection(core::Tk("SELECTED"));
+    auto* none = b.AddSectionDictionary(core::Tk<"REWARD_OPTION">());
+    none->SetValue(core::Tk<"VALUE">(), "none");
+    none->SetValue(core::Tk<"ID">(), "none");
+    none->SetValue(core::Tk<"TITLE">(), tx.T("cf.back.no_reward"));
+    none->SetValue(core::Tk<"DETAIL">(), tx.T("cf.back.no_reward_detail"));
+    if (selected.empty() || selected == "none") none->ShowSection(core::Tk<"SELECTED">());
     for (const Reward& r : rewards) {
-        auto* d = b.AddSectionDictionary(core::Tk("REWARD_OPTION"));
-        d->SetValue(core::Tk("VALUE"), std::to_string(r.id));
-        d->SetValue(core::Tk("ID"), std::to_string(r.id));
-        d->SetValue(core::Tk("TITLE"), r.title);
+        auto* d = b.AddSectionDictionary(core::Tk<"REWARD_OPTION">());
+        d->SetValue(core::Tk<"VALUE">(), std::to_string(r.id));
+        d->SetValue(core::Tk<"ID">(), std::to_string(r.id));
+        d->SetValue(core::Tk<"TITLE">(), r.title);
         std::string detail =
             tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}});
         if (r.limit) {
@@ -35,16 +35,16 @@ void FillRewardChoices(const Texts& tx, const Campaign& k, const std::vector<Rew
                 " · " + tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
                                                      {"limit", std::to_string(*r.limit)}});
         }
-        d->SetValue(core::Tk("DETAIL"), detail);
+        d->SetValue(core::Tk<"DETAIL">(), detail);
         if (!r.description.empty())
-            d->SetValueAndShowSection(core::Tk("DESCRIPTION"), r.description,
-                                      core::Tk("HAS_DESCRIPTION"));
+            d->SetValueAndShowSection(core::Tk<"DESCRIPTION">(), r.description,
+                                      core::Tk<"HAS_DESCRIPTION">());
         if (r.SoldOut()) {
-            d->ShowSection(core::Tk("DISABLED"));
-            d->SetValueAndShowSection(core::Tk("SOLD_OUT_TEXT"), tx.T("cf.reward.sold_out"),
-                                      core::Tk("SOLD_OUT"));
+            d->ShowSection(core::Tk<"DISABLED">());
+            d->SetValueAndShowSection(core::Tk<"SOLD_OUT_TEXT">(), tx.T("cf.reward.sold_out"),
+                                      core::Tk<"SOLD_OUT">());
         } else if (selected == std::to_string(r.id)) {
-            d->ShowSection(core::Tk("SELECTED"));
+            d->ShowSection(core::Tk<"SELECTED">());
         }
     }
 }
@@ -62,21 +62,21 @@ Response RenderBack(const Section& s, const Env& env, Ctx& ctx, const Campaign& 
     const std::string selected = submitted ? ctx.req.form.GetOr("reward") : defaults["reward"];
     FillRewardChoices(tx, k, s.Svc(env).Rewards(k.id), selected, b);
     if (submitted && ctx.req.form.GetOr("anonymous") == "1")
-        b.ShowSection(core::Tk("ANONYMOUS_CHECKED"));
-    b.SetValue(core::Tk("CAMPAIGN_TITLE"), k.title);
-    b.SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, k));
-    b.SetValue(core::Tk("ACTION"), views::ProjectPath(env, k.id) + "/pledges");
-    b.SetValue(core::Tk("DISPLAY_NAME"), ctx.viewer.display_name);
+        b.ShowSection(core::Tk<"ANONYMOUS_CHECKED">());
+    b.SetValue(core::Tk<"CAMPAIGN_TITLE">(), k.title);
+    b.SetValue(core::Tk<"CAMPAIGN_URL">(), views::ProjectPath(env, k));
+    b.SetValue(core::Tk<"ACTION">(), views::ProjectPath(env, k.id) + "/pledges");
+    b.SetValue(core::Tk<"DISPLAY_NAME">(), ctx.viewer.display_name);
     b.SetValue(
-        core::Tk("AMOUNT_HINT"),
+        core::Tk<"AMOUNT_HINT">(),
         tx.F("cf.back.amount_hint", {{"min", tx.Money(s.rules.min_pledge, k.currency)},
                                      {"max", tx.Money(s.rules.max_per_citizen, k.currency)}}));
     const std::int64_t room = CapAmount(k.goal, k.cap_percent) - k.pledged;
     if (room < s.rules.max_per_citizen) {
         b.SetValueAndShowSection(
-            core::Tk("ROOM_TEXT"),
+            core::Tk<"ROOM_TEXT">(),
             tx.F("cf.back.room", {{"left", tx.Money(std::max<std::int64_t>(room, 0), k.currency)}}),
-            core::Tk("HAS_ROOM_NOTE"));
+            core::Tk<"HAS_ROOM_NOTE">());
     }
     views::FillFunding(tx, k, core::NowSeconds(), b);
     return core::RenderPage(env, ctx, page, status);
@@ -93,19 +93,19 @@ std::optional<Response> NotBackable(const Env& env, Ctx& ctx, const std::optiona
 
 void FillPledgeState(const Section& s, const Texts& tx, const Pledge& p, TemplateDictionary& b) {
     const std::string state(Name(p.state));
-    b.SetValue(core::Tk("STATE"), state);
-    b.SetValue(core::Tk("STATE_LABEL"), views::PledgeStateLabel(tx, p.state));
-    b.SetValue(core::Tk("STATE_TEXT"), tx.T("cf.pledge.state_text." + state));
+    b.SetValue(core::Tk<"STATE">(), state);
+    b.SetValue(core::Tk<"STATE_LABEL">(), views::PledgeStateLabel(tx, p.state));
+    b.SetValue(core::Tk<"STATE_TEXT">(), tx.T("cf.pledge.state_text." + state));
     if (p.state != PledgeState::kPending || p.provider != "manual") return;
-    auto* manual = b.AddSectionDictionary(core::Tk("MANUAL_PENDING"));
-    manual->SetValue(core::Tk("REF_TEXT"),
+    auto* manual = b.AddSectionDictionary(core::Tk<"MANUAL_PENDING">());
+    manual->SetValue(core::Tk<"REF_TEXT">(),
                      tx.F("cf.pledge.manual_ref", {{"ref", views::PledgeReference(p.id)},
                                                    {"amount", tx.Money(p.amount, p.currency)}}));
     const std::int64_t deadline =
         p.created_at + std::int64_t{s.rules.manual_pending_timeout_minutes} * 60;
-    manual->SetValue(core::Tk("DEADLINE_TEXT"),
+    manual->SetValue(core::Tk<"DEADLINE_TEXT">(),
                      tx.F("cf.pledge.manual_deadline", {{"date", tx.Date(deadline)}}));
-    manual->SetValue(core::Tk("INSTRUCTIONS"), s.rules.manual_instructions.empty()
+    manual->SetValue(core::Tk<"INSTRUCTIONS">(), s.rules.manual_instructions.empty()
                                                    ? tx.T("cf.pledge.manual_instructions")
                                                    : s.rules.manual_instructions);
 }
@@ -152,15 +152,15 @@ Response PledgeShow(const Section& s, const Env& env, Ctx& ctx) {
     core::Page page = core::NewPage(env, ctx, "crowdfunding/pledge.tpl",
                                     tx.F("cf.pledge.title", {{"title", p->campaign_title}}));
     auto& b = page.body();
-    b.SetValue(core::Tk("CAMPAIGN_TITLE"), p->campaign_title);
-    b.SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, p->campaign_id));
-    b.SetValue(core::Tk("REF"), views::PledgeReference(p->id));
-    b.SetValue(core::Tk("AMOUNT"), tx.Money(p->amount, p->currency));
-    b.SetValue(core::Tk("REWARD"),
+    b.SetValue(core::Tk<"CAMPAIGN_TITLE">(), p->campaign_title);
+    b.SetValue(core::Tk<"CAMPAIGN_URL">(), views::ProjectPath(env, p->campaign_id));
+    b.SetValue(core::Tk<"REF">(), views::PledgeReference(p->id));
+    b.SetValue(core::Tk<"AMOUNT">(), tx.Money(p->amount, p->currency));
+    b.SetValue(core::Tk<"REWARD">(),
                p->reward_title.empty() ? tx.T("cf.reward.none") : p->reward_title);
-    b.SetValue(core::Tk("DATE"), tx.Date(p->created_at));
-    b.SetValue(core::Tk("SHOWN_AS"), p->anonymous ? tx.T("cf.anonymous") : p->display_name);
-    b.SetValue(core::Tk("MESSAGE"), p->message.empty() ? tx.T("cf.pledge.no_message") : p->message);
+    b.SetValue(core::Tk<"DATE">(), tx.Date(p->created_at));
+    b.SetValue(core::Tk<"SHOWN_AS">(), p->anonymous ? tx.T("cf.anonymous") : p->display_name);
+    b.SetValue(core::Tk<"MESSAGE">(), p->message.empty() ? tx.T("cf.pledge.no_message") : p->message);
     FillPledgeState(s, tx, *p, b);
     return core::RenderPage(env, ctx, page);
 }

@@ -16,63 +16,63 @@ void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool ca
                  TemplateDictionary& b) {
     const Campaign& k = p.campaign;
     if (p.rewards.empty()) return;
-    b.ShowSection(core::Tk("HAS_REWARDS"));
+    b.ShowSection(core::Tk<"HAS_REWARDS">());
     for (const Reward& r : p.rewards) {
-        auto* d = b.AddSectionDictionary(core::Tk("REWARD"));
-        d->SetIntValue(core::Tk("ID"), static_cast<long>(r.id));
-        d->SetValue(core::Tk("TITLE"), r.title);
-        d->SetValue(core::Tk("DESCRIPTION"), r.description);
-        d->SetValue(core::Tk("MIN"),
+        auto* d = b.AddSectionDictionary(core::Tk<"REWARD">());
+        d->SetIntValue(core::Tk<"ID">(), static_cast<long>(r.id));
+        d->SetValue(core::Tk<"TITLE">(), r.title);
+        d->SetValue(core::Tk<"DESCRIPTION">(), r.description);
+        d->SetValue(core::Tk<"MIN">(),
                     tx.F("cf.reward.min", {{"amount", tx.Money(r.min_amount, k.currency)}}));
-        d->SetValue(core::Tk("CLAIMED"),
+        d->SetValue(core::Tk<"CLAIMED">(),
                     tx.F("cf.reward.claimed", {{"count", std::to_string(r.claimed)}}));
         if (r.limit) {
-            d->SetValue(core::Tk("REMAINING"),
+            d->SetValue(core::Tk<"REMAINING">(),
                         tx.F("cf.reward.remaining", {{"left", std::to_string(*r.limit - r.claimed)},
                                                      {"limit", std::to_string(*r.limit)}}));
         } else {
-            d->SetValue(core::Tk("REMAINING"), tx.T("cf.reward.unlimited"));
+            d->SetValue(core::Tk<"REMAINING">(), tx.T("cf.reward.unlimited"));
         }
         if (!r.delivery.empty()) {
             d->SetValueAndShowSection(
-                core::Tk("DELIVERY"),
+                core::Tk<"DELIVERY">(),
                 tx.F("cf.reward.delivery", {{"date", tx.IsoDate(r.delivery)}}),
-                core::Tk("HAS_DELIVERY"));
+                core::Tk<"HAS_DELIVERY">());
         }
         if (r.SoldOut()) {
-            d->ShowSection(core::Tk("SOLD_OUT"));
+            d->ShowSection(core::Tk<"SOLD_OUT">());
         } else if (can_back) {
             d->SetValueAndShowSection(
-                core::Tk("CHOOSE_URL"),
+                core::Tk<"CHOOSE_URL">(),
                 views::ProjectPath(env, k.id) + "/back?reward=" + std::to_string(r.id),
-                core::Tk("CAN_CHOOSE"));
+                core::Tk<"CAN_CHOOSE">());
         }
     }
 }
 
 void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateDictionary& b) {
     if (p.needs.empty()) return;
-    b.ShowSection(core::Tk("HAS_NEEDS"));
+    b.ShowSection(core::Tk<"HAS_NEEDS">());
     for (const Need& n : p.needs) {
-        auto* d = b.AddSectionDictionary(core::Tk("NEED"));
-        d->SetValue(core::Tk("KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
-        d->SetValue(core::Tk("TITLE"), n.title);
-        d->SetValue(core::Tk("DESCRIPTION"), n.description);
+        auto* d = b.AddSectionDictionary(core::Tk<"NEED">());
+        d->SetValue(core::Tk<"KIND">(), tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        d->SetValue(core::Tk<"TITLE">(), n.title);
+        d->SetValue(core::Tk<"DESCRIPTION">(), n.description);
         if (n.HasDates())
-            d->SetValueAndShowSection(core::Tk("DATES"), views::NeedDates(tx, n),
-                                      core::Tk("HAS_DATES"));
+            d->SetValueAndShowSection(core::Tk<"DATES">(), views::NeedDates(tx, n),
+                                      core::Tk<"HAS_DATES">());
         const std::int64_t done = std::min(n.fulfilled, n.quantity);
-        d->SetIntValue(core::Tk("DONE"), static_cast<long>(done));
-        d->SetIntValue(core::Tk("QUANTITY"), static_cast<long>(n.quantity));
-        d->SetValue(core::Tk("PROGRESS_TEXT"),
+        d->SetIntValue(core::Tk<"DONE">(), static_cast<long>(done));
+        d->SetIntValue(core::Tk<"QUANTITY">(), static_cast<long>(n.quantity));
+        d->SetValue(core::Tk<"PROGRESS_TEXT">(),
                     tx.F("cf.need.progress", {{"done", std::to_string(done)},
                                               {"quantity", std::to_string(n.quantity)},
                                               {"left", std::to_string(n.quantity - done)}}));
         if (p.campaign.state == State::kLive && done < n.quantity) {
             d->SetValueAndShowSection(
-                core::Tk("OFFER_URL"),
+                core::Tk<"OFFER_URL">(),
                 env.config.base_path + "/needs/" + std::to_string(n.id) + "/offer",
-                core::Tk("CAN_OFFER"));
+                core::Tk<"CAN_OFFER">());
         }
     }
 }
@@ -80,20 +80,20 @@ void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateD
 void FillUpdatesAndBackers(const Texts& tx, const CampaignPage& p, TemplateDictionary& b) {
     for (std::size_t i = 0; i < p.updates.size(); ++i) {
         const Update& u = p.updates[i];
-        auto* d = b.AddSectionDictionary(core::Tk("UPDATE"));
-        d->SetValue(core::Tk("TITLE"), u.title);
-        d->SetValue(core::Tk("DATE"), tx.Date(u.created_at));
-        d->SetValue(core::Tk("BODY_HTML"), p.update_html.at(i));
+        auto* d = b.AddSectionDictionary(core::Tk<"UPDATE">());
+        d->SetValue(core::Tk<"TITLE">(), u.title);
+        d->SetValue(core::Tk<"DATE">(), tx.Date(u.created_at));
+        d->SetValue(core::Tk<"BODY_HTML">(), p.update_html.at(i));
     }
-    if (!p.updates.empty()) b.ShowSection(core::Tk("HAS_UPDATES"));
+    if (!p.updates.empty()) b.ShowSection(core::Tk<"HAS_UPDATES">());
     for (const Pledge& pl : p.recent) {
-        auto* d = b.AddSectionDictionary(core::Tk("BACKER"));
-        d->SetValue(core::Tk("NAME"), pl.anonymous ? tx.T("cf.anonymous") : pl.display_name);
-        d->SetValue(core::Tk("DATE"), tx.Date(pl.paid_at));
+        auto* d = b.AddSectionDictionary(core::Tk<"BACKER">());
+        d->SetValue(core::Tk<"NAME">(), pl.anonymous ? tx.T("cf.anonymous") : pl.display_name);
+        d->SetValue(core::Tk<"DATE">(), tx.Date(pl.paid_at));
         if (!pl.message.empty())
-            d->SetValueAndShowSection(core::Tk("MESSAGE"), pl.message, core::Tk("HAS_MESSAGE"));
+            d->SetValueAndShowSection(core::Tk<"MESSAGE">(), pl.message, core::Tk<"HAS_MESSAGE">());
     }
-    if (!p.recent.empty()) b.ShowSection(core::Tk("HAS_BACKERS"));
+    if (!p.recent.empty()) b.ShowSection(core::Tk<"HAS_BACKERS">());
 }
 
 void FillShare(const Env& env, const Texts& tx, const Campaign& k, TemplateDictionary& b) {
@@ -101,41 +101,41 @@ void FillShare(const Env& env, const Texts& tx, const Campaign& k, TemplateDicti
     while (!host.empty() && host.back() == '/') host.pop_back();
     const std::string url = host + views::ProjectPath(env, k);
     const std::string u = http::UrlEncode(url), t = http::UrlEncode(k.title);
-    b.SetValue(core::Tk("CANONICAL_URL"), url);
-    b.SetValue(core::Tk("SHARE_EMAIL"),
+    b.SetValue(core::Tk<"CANONICAL_URL">(), url);
+    b.SetValue(core::Tk<"SHARE_EMAIL">(),
                "mailto:?subject=" + t +
                    "&body=" + http::UrlEncode(tx.T("cf.share.mail_body") + " " + url));
-    b.SetValue(core::Tk("SHARE_FACEBOOK"), "https://www.facebook.com/sharer/sharer.php?u=" + u);
-    b.SetValue(core::Tk("SHARE_X"), "https://twitter.com/intent/tweet?text=" + t + "&url=" + u);
-    b.SetValue(core::Tk("SHARE_LINKEDIN"),
+    b.SetValue(core::Tk<"SHARE_FACEBOOK">(), "https://www.facebook.com/sharer/sharer.php?u=" + u);
+    b.SetValue(core::Tk<"SHARE_X">(), "https://twitter.com/intent/tweet?text=" + t + "&url=" + u);
+    b.SetValue(core::Tk<"SHARE_LINKEDIN">(),
                "https://www.linkedin.com/sharing/share-offsite/?url=" + u);
 }
 
 void FillPlace(const Texts& tx, const Campaign& k, TemplateDictionary& b) {
     const bool has_map = !k.latitude.empty() && !k.longitude.empty();
     if (k.place.empty() && !has_map) return;
-    b.SetValueAndShowSection(core::Tk("PLACE"),
+    b.SetValueAndShowSection(core::Tk<"PLACE">(),
                              k.place.empty() ? k.latitude + ", " + k.longitude : k.place,
-                             core::Tk("HAS_PLACE"));
+                             core::Tk<"HAS_PLACE">());
     if (!has_map) return;
-    b.SetValueAndShowSection(core::Tk("MAP_URL"),
+    b.SetValueAndShowSection(core::Tk<"MAP_URL">(),
                              "https://www.openstreetmap.org/?mlat=" + k.latitude + "&mlon=" +
                                  k.longitude + "#map=17/" + k.latitude + "/" + k.longitude,
-                             core::Tk("HAS_MAP"));
-    b.SetValue(core::Tk("MAP_LABEL"), tx.T("cf.map_link"));
+                             core::Tk<"HAS_MAP">());
+    b.SetValue(core::Tk<"MAP_LABEL">(), tx.T("cf.map_link"));
 }
 
 void FillStateNotice(const Env& env, const Ctx& ctx, const Texts& tx, const Campaign& k, bool owner,
                      TemplateDictionary& b) {
     const std::string state(Name(k.state));
-    b.SetValue(core::Tk("STATE_NOTICE"), tx.T("cf.notice." + state));
+    b.SetValue(core::Tk<"STATE_NOTICE">(), tx.T("cf.notice." + state));
     if (owner)
-        b.SetValueAndShowSection(core::Tk("MANAGE_URL"), views::ProjectPath(env, k.id) + "/manage",
-                                 core::Tk("IS_OWNER"));
+        b.SetValueAndShowSection(core::Tk<"MANAGE_URL">(), views::ProjectPath(env, k.id) + "/manage",
+                                 core::Tk<"IS_OWNER">());
     if (ctx.viewer.is_staff() && k.state == State::kSubmitted) {
-        b.SetValueAndShowSection(core::Tk("REVIEW_URL"),
+        b.SetValueAndShowSection(core::Tk<"REVIEW_URL">(),
                                  env.config.base_path + "/staff/campaigns/" + std::to_string(k.id),
-                                 core::Tk("CAN_REVIEW"));
+                                 core::Tk<"CAN_REVIEW">());
     }
 }
 }  // namespace
@@ -155,20 +155,20 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     core::Page p = core::NewPage(env, ctx, "crowdfunding/campaign.tpl", k.title);
     auto& b = p.body();
     views::FillCard(env, tx, k, now, b);
-    b.SetValue(core::Tk("DESCRIPTION_HTML"), page->description_html);
-    b.SetValue(core::Tk("BACKERS_TEXT"), tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
+    b.SetValue(core::Tk<"DESCRIPTION_HTML">(), page->description_html);
+    b.SetValue(core::Tk<"BACKERS_TEXT">(), tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
                                               {{"count", std::to_string(page->backers)}}));
     const bool can_back = k.state == State::kLive && now < k.ends_at;
     if (can_back)
-        b.SetValueAndShowSection(core::Tk("BACK_URL"), views::ProjectPath(env, k.id) + "/back",
-                                 core::Tk("CAN_BACK"));
+        b.SetValueAndShowSection(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/back",
+                                 core::Tk<"CAN_BACK">());
     FillRewards(env, tx, *page, can_back, b);
     FillNeeds(env, tx, *page, b);
     FillUpdatesAndBackers(tx, *page, b);
     FillShare(env, tx, k, b);
     FillPlace(tx, k, b);
     FillStateNotice(env, ctx, tx, k, owner, b);
-    if (ctx.req.query.GetOr("thanks") == "offer") b.ShowSection(core::Tk("THANKS_OFFER"));
+    if (ctx.req.query.GetOr("thanks") == "offer") b.ShowSection(core::Tk<"THANKS_OFFER">());
     return core::RenderPage(env, ctx, p);
 }
 

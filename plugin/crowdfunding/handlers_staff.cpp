@@ -17,31 +17,31 @@ using ctemplate::TemplateDictionary;
 void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const Campaign& k,
                        TemplateDictionary& b) {
     Service svc = s.Svc(env);
-    b.SetValue(core::Tk("DESCRIPTION_HTML"), core::MarkdownToSafeHtml(k.description));
-    b.SetIntValue(core::Tk("DURATION"), k.duration_days);
+    b.SetValue(core::Tk<"DESCRIPTION_HTML">(), core::MarkdownToSafeHtml(k.description));
+    b.SetIntValue(core::Tk<"DURATION">(), k.duration_days);
     for (const Reward& r : svc.Rewards(k.id)) {
-        auto* d = b.AddSectionDictionary(core::Tk("REWARD"));
-        d->SetValue(core::Tk("TITLE"), r.title);
-        d->SetValue(core::Tk("MIN"), tx.Money(r.min_amount, k.currency));
-        d->SetValue(core::Tk("LIMIT"),
+        auto* d = b.AddSectionDictionary(core::Tk<"REWARD">());
+        d->SetValue(core::Tk<"TITLE">(), r.title);
+        d->SetValue(core::Tk<"MIN">(), tx.Money(r.min_amount, k.currency));
+        d->SetValue(core::Tk<"LIMIT">(),
                     r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
-        d->SetValue(core::Tk("DESCRIPTION"), r.description);
+        d->SetValue(core::Tk<"DESCRIPTION">(), r.description);
     }
     for (const Need& n : svc.Needs(k.id)) {
-        auto* d = b.AddSectionDictionary(core::Tk("NEED"));
-        d->SetValue(core::Tk("TITLE"), n.title);
-        d->SetValue(core::Tk("KIND"), tx.T("cf.need_kind." + std::string(Name(n.kind))));
-        d->SetIntValue(core::Tk("QUANTITY"), static_cast<long>(n.quantity));
+        auto* d = b.AddSectionDictionary(core::Tk<"NEED">());
+        d->SetValue(core::Tk<"TITLE">(), n.title);
+        d->SetValue(core::Tk<"KIND">(), tx.T("cf.need_kind." + std::string(Name(n.kind))));
+        d->SetIntValue(core::Tk<"QUANTITY">(), static_cast<long>(n.quantity));
         if (n.HasDates())
-            d->SetValueAndShowSection(core::Tk("DATES"), views::NeedDates(tx, n),
-                                      core::Tk("HAS_DATES"));
+            d->SetValueAndShowSection(core::Tk<"DATES">(), views::NeedDates(tx, n),
+                                      core::Tk<"HAS_DATES">());
     }
     for (const LogEntry& e : svc.Log(k.id)) {
-        auto* d = b.AddSectionDictionary(core::Tk("LOG"));
-        d->SetValue(core::Tk("DATE"), tx.Date(e.at));
-        d->SetValue(core::Tk("ACTOR"), e.actor_name);
-        d->SetValue(core::Tk("ACTION"), tx.T("cf.log." + e.action));
-        d->SetValue(core::Tk("MESSAGE"), e.message);
+        auto* d = b.AddSectionDictionary(core::Tk<"LOG">());
+        d->SetValue(core::Tk<"DATE">(), tx.Date(e.at));
+        d->SetValue(core::Tk<"ACTOR">(), e.actor_name);
+        d->SetValue(core::Tk<"ACTION">(), tx.T("cf.log." + e.action));
+        d->SetValue(core::Tk<"MESSAGE">(), e.message);
     }
 }
 
@@ -56,19 +56,19 @@ Response RenderReview(const Section& s, const Env& env, Ctx& ctx, const Campaign
     FillReviewDetails(s, env, tx, k, b);
     const std::string base = env.config.base_path + "/staff/campaigns/" + std::to_string(k.id);
     if (k.state == State::kSubmitted) {
-        auto* d = b.AddSectionDictionary(core::Tk("CAN_DECIDE"));
-        d->SetValue(core::Tk("APPROVE_URL"), base + "/approve");
-        d->SetValue(core::Tk("CHANGES_URL"), base + "/changes");
-        d->SetValue(core::Tk("REJECT_URL"), base + "/reject");
+        auto* d = b.AddSectionDictionary(core::Tk<"CAN_DECIDE">());
+        d->SetValue(core::Tk<"APPROVE_URL">(), base + "/approve");
+        d->SetValue(core::Tk<"CHANGES_URL">(), base + "/changes");
+        d->SetValue(core::Tk<"REJECT_URL">(), base + "/reject");
     }
     if (k.state == State::kLive)
-        b.SetValueAndShowSection(core::Tk("CANCEL_URL"), views::ProjectPath(env, k.id) + "/cancel",
-                                 core::Tk("CAN_CANCEL"));
+        b.SetValueAndShowSection(core::Tk<"CANCEL_URL">(), views::ProjectPath(env, k.id) + "/cancel",
+                                 core::Tk<"CAN_CANCEL">());
     if (IsPublic(k.state)) {
-        auto* f = b.AddSectionDictionary(core::Tk("CAN_FEATURE"));
-        f->SetValue(core::Tk("FEATURE_URL"), base + "/feature");
-        f->SetValue(core::Tk("FEATURE_VALUE"), k.featured ? "0" : "1");
-        f->SetValue(core::Tk("FEATURE_LABEL"),
+        auto* f = b.AddSectionDictionary(core::Tk<"CAN_FEATURE">());
+        f->SetValue(core::Tk<"FEATURE_URL">(), base + "/feature");
+        f->SetValue(core::Tk<"FEATURE_VALUE">(), k.featured ? "0" : "1");
+        f->SetValue(core::Tk<"FEATURE_LABEL">(),
                     tx.T(k.featured ? "cf.review.unfeature" : "cf.review.feature"));
     }
     return core::RenderPage(env, ctx, page, status);
@@ -100,17 +100,17 @@ void FillPledgeRows(const Env& env, const Texts& tx, const std::vector<Pledge>& 
     for (const Pledge& p : pledges) {
         if (p.provider != "manual") continue;
         auto* d = b.AddSectionDictionary(section);
-        d->SetIntValue(core::Tk("ID"), static_cast<long>(p.id));
-        d->SetValue(core::Tk("REF"), views::PledgeReference(p.id));
-        d->SetValue(core::Tk("DATE"), tx.Date(p.created_at));
-        d->SetValue(core::Tk("CAMPAIGN"), p.campaign_title);
-        d->SetValue(core::Tk("CAMPAIGN_URL"), views::ProjectPath(env, p.campaign_id));
-        d->SetValue(core::Tk("NAME"), p.display_name);
-        if (p.anonymous) d->ShowSection(core::Tk("ANONYMOUS"));
-        d->SetValue(core::Tk("AMOUNT"), tx.Money(p.amount, p.currency));
-        d->SetValue(core::Tk("REWARD"),
+        d->SetIntValue(core::Tk<"ID">(), static_cast<long>(p.id));
+        d->SetValue(core::Tk<"REF">(), views::PledgeReference(p.id));
+        d->SetValue(core::Tk<"DATE">(), tx.Date(p.created_at));
+        d->SetValue(core::Tk<"CAMPAIGN">(), p.campaign_title);
+        d->SetValue(core::Tk<"CAMPAIGN_URL">(), views::ProjectPath(env, p.campaign_id));
+        d->SetValue(core::Tk<"NAME">(), p.display_name);
+        if (p.anonymous) d->ShowSection(core::Tk<"ANONYMOUS">());
+        d->SetValue(core::Tk<"AMOUNT">(), tx.Money(p.amount, p.currency));
+        d->SetValue(core::Tk<"REWARD">(),
                     p.reward_title.empty() ? tx.T("cf.reward.none") : p.reward_title);
-        d->SetValue(core::Tk("URL"),
+        d->SetValue(core::Tk<"URL">(),
                     env.config.base_path + "/staff/pledges/" + std::to_string(p.id));
     }
 }
@@ -131,20 +131,20 @@ Response StaffQueue(const Section& s, const Env& env, Ctx& ctx) {
     auto add = [&](const std::vector<Campaign>& list, const std::string& section) {
         for (const Campaign& k : list) {
             auto* d = b.AddSectionDictionary(section);
-            d->SetValue(core::Tk("TITLE"), k.title);
-            d->SetValue(core::Tk("OWNER"), k.owner_name);
-            d->SetValue(core::Tk("REVIEW_URL"),
+            d->SetValue(core::Tk<"TITLE">(), k.title);
+            d->SetValue(core::Tk<"OWNER">(), k.owner_name);
+            d->SetValue(core::Tk<"REVIEW_URL">(),
                         env.config.base_path + "/staff/campaigns/" + std::to_string(k.id));
-            d->SetValue(core::Tk("GOAL"), tx.Money(k.goal, k.currency));
-            d->SetValue(core::Tk("RAISED"), tx.Money(k.collected, k.currency));
-            d->SetValue(core::Tk("DATE"),
+            d->SetValue(core::Tk<"GOAL">(), tx.Money(k.goal, k.currency));
+            d->SetValue(core::Tk<"RAISED">(), tx.Money(k.collected, k.currency));
+            d->SetValue(core::Tk<"DATE">(),
                         tx.Date(k.published_at > 0 ? k.published_at : k.created_at));
-            if (k.featured) d->ShowSection(core::Tk("FEATURED"));
+            if (k.featured) d->ShowSection(core::Tk<"FEATURED">());
         }
     };
     add(svc.InState(State::kSubmitted, 200), "SUBMITTED");
     add(svc.Live(200), "LIVE");
-    b.SetValue(core::Tk("PLEDGES_URL"), env.config.base_path + "/staff/pledges");
+    b.SetValue(core::Tk<"PLEDGES_URL">(), env.config.base_path + "/staff/pledges");
     return core::RenderPage(env, ctx, page);
 }
 

@@ -93,11 +93,11 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
     const std::int64_t percent = k.goal > 0 ? k.collected * 100 / k.goal : 0;
     const std::string raised = tx.Money(k.collected, k.currency);
     const std::string goal = tx.Money(k.goal, k.currency);
-    d.SetValue(core::Tk("RAISED"), raised);
-    d.SetValue(core::Tk("GOAL"), goal);
-    d.SetIntValue(core::Tk("PERCENT"), static_cast<long>(percent));
-    d.SetIntValue(core::Tk("PROGRESS"), static_cast<long>(std::min<std::int64_t>(percent, 100)));
-    d.SetValue(core::Tk("FUNDING_TEXT"),
+    d.SetValue(core::Tk<"RAISED">(), raised);
+    d.SetValue(core::Tk<"GOAL">(), goal);
+    d.SetIntValue(core::Tk<"PERCENT">(), static_cast<long>(percent));
+    d.SetIntValue(core::Tk<"PROGRESS">(), static_cast<long>(std::min<std::int64_t>(percent, 100)));
+    d.SetValue(core::Tk<"FUNDING_TEXT">(),
                tx.F("cf.funding_text",
                     {{"raised", raised}, {"goal", goal}, {"percent", std::to_string(percent)}}));
     std::string days;
@@ -110,29 +110,29 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
     } else if (k.state == State::kLive) {
         days = tx.T("cf.ending_now");
     }
-    d.SetValue(core::Tk("DAYS_LEFT_TEXT"), days);
+    d.SetValue(core::Tk<"DAYS_LEFT_TEXT">(), days);
     const std::string model = std::string(Name(k.model));
-    d.SetValue(core::Tk("MODEL_LABEL"), tx.T("cf.model." + model));
+    d.SetValue(core::Tk<"MODEL_LABEL">(), tx.T("cf.model." + model));
     std::string end = k.ends_at > 0
                           ? tx.Date(k.ends_at)
                           : tx.F("cf.after_days", {{"days", std::to_string(k.duration_days)}});
-    d.SetValue(core::Tk("MODEL_TEXT"),
+    d.SetValue(core::Tk<"MODEL_TEXT">(),
                tx.F("cf.model." + model + ".explain", {{"goal", goal}, {"date", end}}));
 }
 
 void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int64_t now,
               ctemplate::TemplateDictionary& d) {
-    d.SetIntValue(core::Tk("ID"), static_cast<long>(k.id));
-    d.SetValue(core::Tk("TITLE"), k.title);
-    d.SetValue(core::Tk("URL"), ProjectPath(env, k));
-    d.SetValue(core::Tk("SUMMARY"), k.summary);
-    d.SetValue(core::Tk("STATE"), std::string(Name(k.state)));
-    d.SetValue(core::Tk("STATE_LABEL"), StateLabel(tx, k.state));
-    d.SetValue(core::Tk("THEME"), tx.Label("cf.theme.", k.theme));
-    d.SetValue(core::Tk("NEIGHBOURHOOD"), tx.Label("cf.neighbourhood.", k.neighbourhood));
-    d.SetValue(core::Tk("OWNER"), k.owner_name);
-    if (k.featured) d.ShowSection(core::Tk("FEATURED"));
-    if (IsPublic(k.state)) d.ShowSection(core::Tk("HAS_FUNDING"));
+    d.SetIntValue(core::Tk<"ID">(), static_cast<long>(k.id));
+    d.SetValue(core::Tk<"TITLE">(), k.title);
+    d.SetValue(core::Tk<"URL">(), ProjectPath(env, k));
+    d.SetValue(core::Tk<"SUMMARY">(), k.summary);
+    d.SetValue(core::Tk<"STATE">(), std::string(Name(k.state)));
+    d.SetValue(core::Tk<"STATE_LABEL">(), StateLabel(tx, k.state));
+    d.SetValue(core::Tk<"THEME">(), tx.Label("cf.theme.", k.theme));
+    d.SetValue(core::Tk<"NEIGHBOURHOOD">(), tx.Label("cf.neighbourhood.", k.neighbourhood));
+    d.SetValue(core::Tk<"OWNER">(), k.owner_name);
+    if (k.featured) d.ShowSection(core::Tk<"FEATURED">());
+    if (IsPublic(k.state)) d.ShowSection(core::Tk<"HAS_FUNDING">());
     FillFunding(tx, k, now, d);
 }
 
@@ -142,7 +142,7 @@ void AddCards(const core::Env& env, const core::Ctx& ctx, const Texts& tx,
     const std::int64_t now = core::NowSeconds();
     for (const Campaign& k : items) {
         auto* item = d.AddSectionDictionary(section);
-        auto* card = item->AddIncludeDictionary(core::Tk("CARD"));
+        auto* card = item->AddIncludeDictionary(core::Tk<"CARD">());
         card->SetFilename(ctx.lang + "/crowdfunding/card.tpl");
         FillCard(env, tx, k, now, *card);
     }
@@ -152,9 +152,9 @@ void AddOptions(ctemplate::TemplateDictionary& d, const std::string& section,
                 const Options& options, std::string_view selected) {
     for (const auto& [value, label] : options) {
         auto* o = d.AddSectionDictionary(section);
-        o->SetValue(core::Tk("VALUE"), value);
-        o->SetValue(core::Tk("LABEL"), label);
-        if (value == selected) o->ShowSection(core::Tk("SELECTED"));
+        o->SetValue(core::Tk<"VALUE">(), value);
+        o->SetValue(core::Tk<"LABEL">(), label);
+        if (value == selected) o->ShowSection(core::Tk<"SELECTED">());
     }
 }
 

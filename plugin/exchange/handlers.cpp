@@ -65,15 +65,15 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Item* exi
                     {"category", existing->category},
                     {"condition", std::string(ToString(existing->condition))},
                     {"neighbourhood", existing->neighbourhood}};
-        body.SetValue(core::Tk("ACTION"), ItemUrl(env, existing->id));
-        body.ShowSection(core::Tk("EDITING"));
+        body.SetValue(core::Tk<"ACTION">(), ItemUrl(env, existing->id));
+        body.ShowSection(core::Tk<"EDITING">());
         if (existing->has_photo)
-            body.SetValueAndShowSection(core::Tk("PHOTO_URL"),
+            body.SetValueAndShowSection(core::Tk<"PHOTO_URL">(),
                                         ItemUrl(env, existing->id) + "/photo",
-                                        core::Tk("HAS_PHOTO"));
+                                        core::Tk<"HAS_PHOTO">());
     } else {
-        body.SetValue(core::Tk("ACTION"), env.config.base_path + "/exchange");
-        body.ShowSection(core::Tk("CREATING"));
+        body.SetValue(core::Tk<"ACTION">(), env.config.base_path + "/exchange");
+        body.ShowSection(core::Tk<"CREATING">());
     }
     core::FillForm(body, ctx.req.form, kFields, errors, defaults);
     auto value = [&](const std::string& f) {
@@ -84,10 +84,10 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Item* exi
     core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), value("category"));
     core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
                      value("neighbourhood"));
-    body.SetValue(core::Tk("MAX_PHOTO_MB"),
+    body.SetValue(core::Tk<"MAX_PHOTO_MB">(),
                   std::to_string((s.max_photo_bytes + 512 * 1024) / (1024 * 1024)));
     if (ctx.req.form.File("photo") != nullptr && !errors.empty())
-        body.ShowSection(core::Tk("PHOTO_AGAIN"));
+        body.ShowSection(core::Tk<"PHOTO_AGAIN">());
     return core::RenderPage(env, ctx, page, status);
 }
 }  // namespace
@@ -103,7 +103,7 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     core::Page page =
         core::NewPage(env, ctx, "exchange/list.tpl", ctx.T(env, "exchange.list_title"));
     auto& body = page.body();
-    body.SetValue(core::Tk("Q_VALUE"), q.GetOr("q"));
+    body.SetValue(core::Tk<"Q_VALUE">(), q.GetOr("q"));
     core::AddOptions(body, "KIND_OPTION", KindOptions(env, ctx), f.kind);
     core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), f.category);
     core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
@@ -111,14 +111,14 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     const bool more = items.size() > static_cast<std::size_t>(kPageSize);
     if (more) items.pop_back();
     for (const Item& i : items)
-        FillItem(s, env, ctx, i, *body.AddSectionDictionary(core::Tk("ITEM")));
+        FillItem(s, env, ctx, i, *body.AddSectionDictionary(core::Tk<"ITEM">()));
     body.ShowSection(items.empty() ? "EMPTY" : "HAS_ITEMS");
     if (more)
         body.SetValueAndShowSection(
-            core::Tk("NEXT_URL"),
+            core::Tk<"NEXT_URL">(),
             env.config.base_path + "/exchange?" + NextQuery(q, items.back().id),
-            core::Tk("HAS_NEXT"));
-    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk("CAN_CREATE"));
+            core::Tk<"HAS_NEXT">());
+    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk<"CAN_CREATE">());
     return core::RenderPage(env, ctx, page);
 }
 

@@ -21,11 +21,11 @@ void FillActions(const Loan& l, bool owner, bool borrower, ctemplate::TemplateDi
     auto allowed = [&](LoanAction a) {
         return MayAct(a, owner, borrower) && Transition(l.status, a);
     };
-    if (allowed(LoanAction::kAccept)) d.ShowSection(core::Tk("CAN_ACCEPT"));
-    if (allowed(LoanAction::kDecline)) d.ShowSection(core::Tk("CAN_DECLINE"));
-    if (allowed(LoanAction::kHandover)) d.ShowSection(core::Tk("CAN_HANDOVER"));
-    if (allowed(LoanAction::kReturn)) d.ShowSection(core::Tk("CAN_RETURN"));
-    if (allowed(LoanAction::kCancel)) d.ShowSection(core::Tk("CAN_CANCEL"));
+    if (allowed(LoanAction::kAccept)) d.ShowSection(core::Tk<"CAN_ACCEPT">());
+    if (allowed(LoanAction::kDecline)) d.ShowSection(core::Tk<"CAN_DECLINE">());
+    if (allowed(LoanAction::kHandover)) d.ShowSection(core::Tk<"CAN_HANDOVER">());
+    if (allowed(LoanAction::kReturn)) d.ShowSection(core::Tk<"CAN_RETURN">());
+    if (allowed(LoanAction::kCancel)) d.ShowSection(core::Tk<"CAN_CANCEL">());
 }
 
 Response RenderLoan(const Settings& s, const Env& env, Ctx& ctx, std::int64_t id,
@@ -45,24 +45,24 @@ Response RenderLoan(const Settings& s, const Env& env, Ctx& ctx, std::int64_t id
     FillLoan(env, ctx, *l, body);
     FillActions(*l, owner, borrower, body);
     if (auto source = svc.SourceOf(*l)) {  // e.g. the crowdfunding need it was requested for
-        body.SetValue(core::Tk("SOURCE_TITLE"), source->title);
-        body.SetValueAndShowSection(core::Tk("SOURCE_URL"), env.config.base_path + source->path,
-                                    core::Tk("HAS_SOURCE"));
+        body.SetValue(core::Tk<"SOURCE_TITLE">(), source->title);
+        body.SetValueAndShowSection(core::Tk<"SOURCE_URL">(), env.config.base_path + source->path,
+                                    core::Tk<"HAS_SOURCE">());
     }
     if (!l->message.empty())
-        body.SetValueAndShowSection(core::Tk("MESSAGE"), l->message, core::Tk("HAS_MESSAGE"));
+        body.SetValueAndShowSection(core::Tk<"MESSAGE">(), l->message, core::Tk<"HAS_MESSAGE">());
     if (!l->handover_note.empty())
-        body.SetValueAndShowSection(core::Tk("HANDOVER_NOTE"), l->handover_note,
-                                    core::Tk("HAS_HANDOVER_NOTE"));
+        body.SetValueAndShowSection(core::Tk<"HANDOVER_NOTE">(), l->handover_note,
+                                    core::Tk<"HAS_HANDOVER_NOTE">());
     if (!l->return_note.empty())
-        body.SetValueAndShowSection(core::Tk("RETURN_NOTE"), l->return_note,
-                                    core::Tk("HAS_RETURN_NOTE"));
+        body.SetValueAndShowSection(core::Tk<"RETURN_NOTE">(), l->return_note,
+                                    core::Tk<"HAS_RETURN_NOTE">());
     if (l->status == LoanStatus::kReturned) {
         body.SetValueAndShowSection(
-            core::Tk("FEEDBACK_URL"),
+            core::Tk<"FEEDBACK_URL">(),
             env.config.base_path +
                 "/feedback/new?subject_type=loan&subject_id=" + std::to_string(id),
-            core::Tk("CAN_FEEDBACK"));
+            core::Tk<"CAN_FEEDBACK">());
     }
     core::FillForm(body, ctx.req.form, {"note"}, errors);
     return core::RenderPage(env, ctx, page, status);
@@ -110,18 +110,18 @@ void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateD
     if (items.empty()) return;
     auto* d = core::AddBlockTemplate(ctx, body, "exchange/home_block.tpl");
     for (const Item& i : items)
-        FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk("ITEM")));
+        FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk<"ITEM">()));
 }
 
 void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     Service svc(env.pool, s);
     auto* d = core::AddBlockTemplate(ctx, body, "exchange/me_block.tpl");
     auto mine = svc.OfOwner(ctx.viewer.user_id, false, 50);
-    for (const Item& i : mine) FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk("ITEM")));
-    if (mine.empty()) d->ShowSection(core::Tk("NO_ITEMS"));
+    for (const Item& i : mine) FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk<"ITEM">()));
+    if (mine.empty()) d->ShowSection(core::Tk<"NO_ITEMS">());
     auto loans = svc.LoansOfUser(ctx.viewer.user_id, 50);
     FillLoans(env, ctx, loans, *d);
-    if (loans.empty()) d->ShowSection(core::Tk("NO_LOANS"));
+    if (loans.empty()) d->ShowSection(core::Tk<"NO_LOANS">());
 }
 
 }  // namespace placette::exchange

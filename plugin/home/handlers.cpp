@@ -13,8 +13,8 @@ using http::Response;
 Response Home(const Env& env, Ctx& ctx) {
     core::Page page = core::NewPage(env, ctx, "home.tpl", env.config.site_name);
     if (!ctx.viewer.anonymous()) {
-        page.body().SetValueAndShowSection(core::Tk("USER_NAME"), ctx.viewer.display_name,
-                                           core::Tk("GREETING"));
+        page.body().SetValueAndShowSection(core::Tk<"USER_NAME">(), ctx.viewer.display_name,
+                                           core::Tk<"GREETING">());
     }
     core::RenderBlocks(env, ctx, core::Slot::kHome, page.body());
     return core::RenderPage(env, ctx, page);

@@ -45,12 +45,12 @@ Response RenderUnavailable(const Gateway& gw, const core::Env& env, core::Ctx& c
     core::Page page =
         core::NewPage(env, ctx, "payments/unavailable.tpl", ctx.T(env, "pay.unavailable.title"));
     auto& b = page.body();
-    b.SetValue(core::Tk("RETRY_URL"),
+    b.SetValue(core::Tk<"RETRY_URL">(),
                env.config.base_path + "/payments/" + std::to_string(a.pledge_id) + "/retry");
-    b.SetValue(core::Tk("PLEDGE_URL"),
+    b.SetValue(core::Tk<"PLEDGE_URL">(),
                env.config.base_path + "/pledges/" + std::to_string(a.pledge_id));
     b.SetValue(
-        core::Tk("KEPT_TEXT"),
+        core::Tk<"KEPT_TEXT">(),
         env.i18n.Format(ctx.lang, "pay.unavailable.kept",
                         {{"amount", core::FormatMoney(core::Money{a.amount, a.currency}, ctx.lang)},
                          {"minutes", std::to_string(gw.settings().pending_timeout_minutes)}}));
@@ -77,10 +77,10 @@ void StaffBlock(const Gateway& gw, const core::Env& env, core::Ctx& ctx,
                 ctemplate::TemplateDictionary& body) {
     auto* d = core::AddBlockTemplate(ctx, body, "payments/staff_block.tpl");
     const bool test = gw.provider().test_mode();
-    d->SetValue(core::Tk("MODE"), test ? "test" : "live");
-    if (test) d->ShowSection(core::Tk("TEST_MODE"));
-    d->SetValue(core::Tk("MODE_TEXT"), ModeText(env, ctx, gw));
-    d->SetValue(core::Tk("WEBHOOK_URL"), gw.Absolute(gw.WebhookPath()));
+    d->SetValue(core::Tk<"MODE">(), test ? "test" : "live");
+    if (test) d->ShowSection(core::Tk<"TEST_MODE">());
+    d->SetValue(core::Tk<"MODE_TEXT">(), ModeText(env, ctx, gw));
+    d->SetValue(core::Tk<"WEBHOOK_URL">(), gw.Absolute(gw.WebhookPath()));
 }
 }  // namespace
 

@@ -31,20 +31,20 @@ Response OnExchange(const Settings& s, const Env& env, Ctx& ctx, F&& command) {
 void FillHistory(const Env& env, const Ctx& ctx, const std::vector<repo::Entry>& entries,
                  ctemplate::TemplateDictionary& d) {
     for (const repo::Entry& e : entries) {
-        auto* row = d.AddSectionDictionary(core::Tk("ENTRY"));
-        row->SetValue(core::Tk("DATE"),
+        auto* row = d.AddSectionDictionary(core::Tk<"ENTRY">());
+        row->SetValue(core::Tk<"DATE">(),
                       core::FormatDay(env.i18n, ctx.lang, core::DayOf(e.created_at)));
-        row->SetValue(core::Tk("TITLE"), e.listing_title);
+        row->SetValue(core::Tk<"TITLE">(), e.listing_title);
         std::string who = e.counterpart_name.empty()
                               ? env.i18n.Format(ctx.lang, "community.person_fallback",
                                                 {{"id", std::to_string(e.counterpart_id)}})
                               : e.counterpart_name;
-        row->SetValue(core::Tk("COUNTERPART"), who);
-        row->SetValue(core::Tk("COUNTERPART_URL"),
+        row->SetValue(core::Tk<"COUNTERPART">(), who);
+        row->SetValue(core::Tk<"COUNTERPART_URL">(),
                       env.config.base_path + "/people/" + std::to_string(e.counterpart_id));
-        row->SetValue(core::Tk("AMOUNT"),
+        row->SetValue(core::Tk<"AMOUNT">(),
                       (e.minutes.count() > 0 ? "+" : "") + FormatMinutes(e.minutes));
-        row->SetValue(core::Tk("DIRECTION"),
+        row->SetValue(core::Tk<"DIRECTION">(),
                       ctx.T(env, e.minutes.count() > 0 ? "skills.me.given" : "skills.me.received"));
     }
     d.ShowSection(entries.empty() ? "NO_HISTORY" : "HAS_HISTORY");
@@ -81,7 +81,7 @@ void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateD
     if (listings.empty()) return;
     auto* d = core::AddBlockTemplate(ctx, body, "skills/home_block.tpl");
     for (const Listing& l : listings)
-        FillListing(s, env, ctx, l, *d->AddSectionDictionary(core::Tk("LISTING")));
+        FillListing(s, env, ctx, l, *d->AddSectionDictionary(core::Tk<"LISTING">()));
 }
 
 void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
@@ -89,25 +89,25 @@ void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDic
     const std::int64_t me = ctx.viewer.user_id;
     auto* d = core::AddBlockTemplate(ctx, body, "skills/me_block.tpl");
     Minutes balance = svc.Balance(me);
-    d->SetValue(core::Tk("BALANCE"), FormatMinutes(balance));
-    d->SetValue(core::Tk("FLOOR"), FormatMinutes(s.floor));
-    if (balance.count() < 0) d->ShowSection(core::Tk("IN_DEBT"));
+    d->SetValue(core::Tk<"BALANCE">(), FormatMinutes(balance));
+    d->SetValue(core::Tk<"FLOOR">(), FormatMinutes(s.floor));
+    if (balance.count() < 0) d->ShowSection(core::Tk<"IN_DEBT">());
     FillHistory(env, ctx, svc.History(me, 20), *d);
     auto mine = svc.OfOwner(me, false, 50);
     for (const Listing& l : mine)
-        FillListing(s, env, ctx, l, *d->AddSectionDictionary(core::Tk("LISTING")));
-    if (mine.empty()) d->ShowSection(core::Tk("NO_LISTINGS"));
+        FillListing(s, env, ctx, l, *d->AddSectionDictionary(core::Tk<"LISTING">()));
+    if (mine.empty()) d->ShowSection(core::Tk<"NO_LISTINGS">());
     for (const Exchange& x : svc.ExchangesOfUser(me, 50)) {
         if (x.status != ExchangeStatus::kProposed) continue;
-        auto* row = d->AddSectionDictionary(core::Tk("PENDING"));
-        row->SetValue(core::Tk("TITLE"), x.listing_title);
-        row->SetValue(core::Tk("URL"),
+        auto* row = d->AddSectionDictionary(core::Tk<"PENDING">());
+        row->SetValue(core::Tk<"TITLE">(), x.listing_title);
+        row->SetValue(core::Tk<"URL">(),
                       env.config.base_path + "/skills/" + std::to_string(x.listing_id));
         bool waiting_me = me == x.giver_id ? !x.giver_confirmed : !x.receiver_confirmed;
         row->ShowSection(waiting_me ? "WAITING_ME" : "WAITING_OTHER");
         if (x.mode == Mode::kTimeBank)
-            row->SetValueAndShowSection(core::Tk("MINUTES"), FormatMinutes(x.minutes),
-                                        core::Tk("HAS_MINUTES"));
+            row->SetValueAndShowSection(core::Tk<"MINUTES">(), FormatMinutes(x.minutes),
+                                        core::Tk<"HAS_MINUTES">());
     }
 }
 

@@ -45,7 +45,7 @@ repo::Filter FilterFromQuery(const Settings& s, const http::Form& q) {
 
 void FillFilterForm(const Settings& s, const Env& env, const Ctx& ctx, const repo::Filter& f,
                     ctemplate::TemplateDictionary& body) {
-    body.SetValue(core::Tk("Q_VALUE"), ctx.req.query.GetOr("q"));
+    body.SetValue(core::Tk<"Q_VALUE">(), ctx.req.query.GetOr("q"));
     AddOptions(body, "KIND_OPTION", KindOptions(env, ctx), f.kind);
     AddOptions(body, "MODE_OPTION", ModeOptions(env, ctx), f.mode);
     AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), f.category);
@@ -67,12 +67,12 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Listing* 
                     {"neighbourhood", existing->neighbourhood},
                     {"availability", existing->availability},
                     {"mode", std::string(ToString(existing->mode))}};
-        body.SetValue(core::Tk("ACTION"),
+        body.SetValue(core::Tk<"ACTION">(),
                       env.config.base_path + "/skills/" + std::to_string(existing->id));
-        body.ShowSection(core::Tk("EDITING"));
+        body.ShowSection(core::Tk<"EDITING">());
     } else {
-        body.SetValue(core::Tk("ACTION"), env.config.base_path + "/skills");
-        body.ShowSection(core::Tk("CREATING"));
+        body.SetValue(core::Tk<"ACTION">(), env.config.base_path + "/skills");
+        body.ShowSection(core::Tk<"CREATING">());
     }
     core::FillForm(body, ctx.req.form, kFields, errors, defaults);
     auto value = [&](const std::string& f) {
@@ -83,7 +83,7 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Listing* 
     AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), value("category"));
     AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
                value("neighbourhood"));
-    body.SetIntValue(core::Tk("LISTING_DAYS"), s.listing_days);
+    body.SetIntValue(core::Tk<"LISTING_DAYS">(), s.listing_days);
     return core::RenderPage(env, ctx, page, status);
 }
 
@@ -106,16 +106,16 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     const bool more = listings.size() > static_cast<std::size_t>(kPageSize);
     if (more) listings.pop_back();
     for (const Listing& l : listings)
-        FillListing(s, env, ctx, l, *body.AddSectionDictionary(core::Tk("LISTING")));
-    if (listings.empty()) body.ShowSection(core::Tk("EMPTY"));
-    body.SetIntValue(core::Tk("COUNT"), static_cast<long>(listings.size()));
+        FillListing(s, env, ctx, l, *body.AddSectionDictionary(core::Tk<"LISTING">()));
+    if (listings.empty()) body.ShowSection(core::Tk<"EMPTY">());
+    body.SetIntValue(core::Tk<"COUNT">(), static_cast<long>(listings.size()));
     if (more) {
         body.SetValueAndShowSection(
-            core::Tk("NEXT_URL"),
+            core::Tk<"NEXT_URL">(),
             env.config.base_path + "/skills?" + NextQuery(ctx.req.query, listings.back().id),
-            core::Tk("HAS_NEXT"));
+            core::Tk<"HAS_NEXT">());
     }
-    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk("CAN_CREATE"));
+    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk<"CAN_CREATE">());
     return core::RenderPage(env, ctx, page);
 }
 

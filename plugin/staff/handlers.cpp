@@ -7,7 +7,7 @@ namespace placette::staff {
 namespace {
 http::Response Home(const core::Env& env, core::Ctx& ctx) {
     core::Page page = core::NewPage(env, ctx, "staff/home.tpl", ctx.T(env, "staff.title"));
-    page.body().SetValue(core::Tk("NAME"), ctx.viewer.display_name);
+    page.body().SetValue(core::Tk<"NAME">(), ctx.viewer.display_name);
     core::RenderBlocks(env, ctx, core::Slot::kStaff, page.body());
     return core::RenderPage(env, ctx, page);
 }

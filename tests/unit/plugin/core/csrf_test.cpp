@@ -14,6 +14,7 @@ class CsrfTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(TokenRefusedUnderAnotherSecret);
     CPPUNIT_TEST(EmptyOrTamperedRefused);
     CPPUNIT_TEST(KnownHmacVectors);
+    CPPUNIT_TEST(RememberedTokensStayWithTheirSecret);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -39,6 +40,28 @@ class CsrfTest : public CppUnit::TestFixture {
         t[0] = t[0] == 'A' ? 'B' : 'A';
         CPPUNIT_ASSERT(!c.Verify("s", t));
         CPPUNIT_ASSERT(!c.Verify("s", t.substr(1)));
+    }
+    void RememberedTokensStayWithTheirSecret() {
+        // A thread remembers the tokens it made; switching between instances (two secrets, then
+        // a new instance, maybe at the same address) must never hand out another secret's token.
+        const std::string key = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        std::string from_a, from_b;
+        {
+            Csrf a("secret-0123456789abcdef0123456789"), b("other--0123456789abcdef0123456789");
+            from_a = a.Token(key);
+            from_b = b.Token(key);
+            CPPUNIT_ASSERT(from_a != from_b);
+            CPPUNIT_ASSERT_EQUAL(from_a, a.Token(key));  // asked again after b
+            CPPUNIT_ASSERT(!a.Verify(key, from_b));
+            CPPUNIT_ASSERT(b.Verify(key, from_b));
+        }
+        Csrf again("other--0123456789abcdef0123456789");
+        CPPUNIT_ASSERT_EQUAL(from_b, again.Token(key));
+        CPPUNIT_ASSERT(!again.Verify(key, from_a));
+        // The token is the HMAC of the documented message, whether remembered or not.
+        CPPUNIT_ASSERT_EQUAL(placette::core::Base64UrlEncode(placette::core::HmacSha256Raw(
+                                 "other--0123456789abcdef0123456789", "placette-csrf|" + key)),
+                             again.Token(key));
     }
     void KnownHmacVectors() {
         // RFC 4231 test case 2 and RFC 2202 (HMAC-MD5) test case 2.

@@ -36,8 +36,12 @@ const EVP_MD* Md(Algo a) {
     return md;
 }
 
+// One digest context per thread and algorithm, kept between calls: EVP_DigestInit_ex restarts
+// it without allocating again (a new context per digest was most of a session check's hashing).
 std::string Digest(Algo a, std::string_view data) {
-    std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+    thread_local std::unique_ptr<EVP_MD_CTX, MdCtxFree> contexts[3];
+    auto& ctx = contexts[static_cast<int>(a)];
+    if (!ctx) ctx.reset(EVP_MD_CTX_new());
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     if (!ctx || EVP_DigestInit_ex(ctx.get(), Md(a), nullptr) != 1 ||

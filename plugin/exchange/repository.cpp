@@ -2,6 +2,8 @@
 // TO_DAYS()/FROM_DAYS() with the constant 719528 = TO_DAYS('1970-01-01').
 #include "plugin/exchange/repository.h"
 
+#include <utility>
+
 namespace placette::exchange::repo {
 
 namespace {
@@ -15,9 +17,6 @@ using core::db::Value;
     " UNIX_TIMESTAMP(i.expires_at) FROM {p}exchange_items i"                                   \
     " LEFT JOIN {p}people po ON po.user_id = i.owner_id"                                       \
     " LEFT JOIN {p}people pp ON pp.user_id = i.partner_id "
-#define PLC_ITEM_FILTERS                                         \
-    " AND (? = '' OR i.kind = ?) AND (? = '' OR i.category = ?)" \
-    " AND (? = '' OR i.neighbourhood = ?) AND (? = 0 OR i.id < ?) "
 
 constexpr const char* kInsertItem =
     "INSERT INTO {p}exchange_items (owner_id, kind, title, description, category, item_condition,"
@@ -28,20 +27,22 @@ constexpr const char* kUpdateItem =
     " item_condition = ?, neighbourhood = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?";
 constexpr const char* kFindItem = "SELECT " PLC_ITEM_COLS "WHERE i.id = ?";
 constexpr const char* kFindItemLock = "SELECT " PLC_ITEM_COLS "WHERE i.id = ? FOR UPDATE";
-constexpr const char* kListActive =
-    "SELECT " PLC_ITEM_COLS "WHERE i.status = 'active'" PLC_ITEM_FILTERS
-    "ORDER BY i.id DESC LIMIT ?";
-constexpr const char* kSearchActive =
-    "SELECT " PLC_ITEM_COLS
-    "WHERE i.status = 'active' AND MATCH(i.title, i.description) AGAINST (? IN BOOLEAN "
-    "MODE)" PLC_ITEM_FILTERS "ORDER BY i.id DESC LIMIT ?";
-// Stage 1 of a search (see ListActive): the same rows by the word-start pattern, bounded.
-const std::string kScanActive =
-    std::string("SELECT " PLC_ITEM_COLS
-                "WHERE i.status = 'active'"
-                " AND CONCAT_WS(' ', i.title, i.description) REGEXP ?" PLC_ITEM_FILTERS
-                "ORDER BY i.id DESC LIMIT ?") +
-    core::kSearchScanLimit;
+// Listing fragments: a listing's statement is assembled from these constants only, with a filter
+// only when the citizen chose it, so that MariaDB sees plain equalities and walks the index made
+// for that combination (migration 0009: status, the chosen filters, then id) newest first.
+// With a filter, MariaDB 10.11 may otherwise intersect two of these indexes (each lists the
+// matching active rows in id order) and sort every row of the intersection.
+constexpr const char* kListFiltered =
+    "SET STATEMENT optimizer_switch = 'index_merge_intersection=off' FOR ";
+constexpr const char* kListActive = "SELECT " PLC_ITEM_COLS "WHERE i.status = 'active'";
+constexpr const char* kListFulltext =
+    " AND MATCH(i.title, i.description) AGAINST (? IN BOOLEAN MODE)";
+constexpr const char* kListPattern = " AND CONCAT_WS(' ', i.title, i.description) REGEXP ?";
+constexpr const char* kListKind = " AND i.kind = ?";
+constexpr const char* kListCategory = " AND i.category = ?";
+constexpr const char* kListNeighbourhood = " AND i.neighbourhood = ?";
+constexpr const char* kListBefore = " AND i.id < ?";
+constexpr const char* kListOrder = " ORDER BY i.id DESC LIMIT ?";
 constexpr const char* kListByOwner = "SELECT " PLC_ITEM_COLS
                                      "WHERE i.owner_id = ? AND (? = 0 OR i.status = 'active')"
                                      " ORDER BY i.id DESC LIMIT ?";
@@ -196,24 +197,52 @@ std::optional<Item> FindItem(Connection& c, std::int64_t id, bool for_update) {
     return ToItem(r.rows[0]);
 }
 
+namespace {
+// The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
+std::string ListSql(const Filter& f, const char* text, const std::string& words,
+                    std::int64_t before, int limit, std::vector<Value>& params) {
+    std::string sql;
+    if (!f.kind.empty() || !f.category.empty() || !f.neighbourhood.empty()) sql = kListFiltered;
+    sql += kListActive;
+    if (text != nullptr) {
+        sql += text;
+        params.emplace_back(words);
+    }
+    for (auto [fragment, value] :
+         {std::pair{kListKind, &f.kind}, std::pair{kListCategory, &f.category},
+          std::pair{kListNeighbourhood, &f.neighbourhood}}) {
+        if (value->empty()) continue;
+        sql += fragment;
+        params.emplace_back(*value);
+    }
+    if (before != 0) {
+        sql += kListBefore;
+        params.emplace_back(before);
+    }
+    sql += kListOrder;
+    params.emplace_back(std::int64_t{limit});
+    return sql;
+}
+}  // namespace
+
 std::vector<Item> ListActive(Connection& c, const Filter& f, std::int64_t before, int limit) {
-    std::vector<Value> p = {f.kind,     f.kind,          f.category,
-                            f.category, f.neighbourhood, f.neighbourhood,
-                            before,     before,          std::int64_t{limit}};
-    if (f.search.empty()) return ToItems(c.Execute("exchange.list", kListActive, p));
+    std::vector<Value> params;
+    if (f.search.empty())
+        return ToItems(
+            c.Execute("exchange.list", ListSql(f, nullptr, "", before, limit, params), params));
     // Two stages, as for campaigns (crowdfunding/repository.cpp, ListPublished): the newest-first
     // scan by pattern when it fills the page (`limit` rows), else MATCH; never a mix of the two,
     // and the cursor (id) means the same to both.
     if (!f.search.pattern.empty()) {
-        auto scan = p;
-        scan.insert(scan.begin(), f.search.pattern);
-        if (auto rows = core::SearchScan(c, "exchange.search_scan", kScanActive, scan,
+        const std::string sql = ListSql(f, kListPattern, f.search.pattern, before, limit, params);
+        if (auto rows = core::SearchScan(c, "exchange.search_scan", sql, params,
                                          static_cast<std::size_t>(limit))) {
             return ToItems(*rows);
         }
+        params.clear();
     }
-    p.insert(p.begin(), f.search.fulltext);
-    return ToItems(c.Execute("exchange.search", kSearchActive, p));
+    const std::string sql = ListSql(f, kListFulltext, f.search.fulltext, before, limit, params);
+    return ToItems(c.Execute("exchange.search", sql, params));
 }
 
 std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner,

@@ -1,6 +1,8 @@
-// The skills section's SQL. Filters are bound parameters ("? = ''" means "any"); nothing is
-// ever concatenated from input.
+// The skills section's SQL. Statements are assembled from constant fragments only (a filter's
+// fragment when the citizen chose it); values are always bound parameters.
 #include "plugin/skills/repository.h"
+
+#include <utility>
 
 namespace placette::skills::repo {
 
@@ -13,9 +15,6 @@ using core::db::Row;
     "UNIX_TIMESTAMP(l.created_at), "                                                              \
     "UNIX_TIMESTAMP(l.expires_at) FROM {p}skill_listings l LEFT JOIN {p}people p ON p.user_id = " \
     "l.owner_id "
-#define PLC_FILTERS                                              \
-    " AND (? = '' OR l.kind = ?) AND (? = '' OR l.category = ?)" \
-    " AND (? = '' OR l.neighbourhood = ?) AND (? = '' OR l.mode = ?) AND (? = 0 OR l.id < ?) "
 
 constexpr const char* kInsertListing =
     "INSERT INTO {p}skill_listings (owner_id, kind, title, description, category, neighbourhood,"
@@ -28,19 +27,24 @@ constexpr const char* kUpdateListing =
 constexpr const char* kFindListing = "SELECT " PLC_LISTING_COLS "WHERE l.id = ?";
 constexpr const char* kFindListingForUpdate =
     "SELECT " PLC_LISTING_COLS "WHERE l.id = ? FOR UPDATE";
-constexpr const char* kListActive =
-    "SELECT " PLC_LISTING_COLS "WHERE l.status = 'active'" PLC_FILTERS "ORDER BY l.id DESC LIMIT ?";
-constexpr const char* kSearchActive =
-    "SELECT " PLC_LISTING_COLS
-    "WHERE l.status = 'active' AND MATCH(l.title, l.description) AGAINST (? IN BOOLEAN "
-    "MODE)" PLC_FILTERS "ORDER BY l.id DESC LIMIT ?";
-// Stage 1 of a search (see ListActive): the same rows by the word-start pattern, bounded.
-const std::string kScanActive =
-    std::string("SELECT " PLC_LISTING_COLS
-                "WHERE l.status = 'active'"
-                " AND CONCAT_WS(' ', l.title, l.description) REGEXP ?" PLC_FILTERS
-                "ORDER BY l.id DESC LIMIT ?") +
-    core::kSearchScanLimit;
+// Listing fragments: a listing's statement has a filter only when the citizen chose it, so that
+// MariaDB sees plain equalities and walks the index made for that combination of kind, category
+// and neighbourhood (migration 0009: status, the chosen filters, then id) newest first; the mode
+// (two values) is checked on the rows that index gives. With a filter, MariaDB 10.11 may
+// otherwise intersect two of these indexes (each lists the matching active rows in id order)
+// and sort every row of the intersection.
+constexpr const char* kListFiltered =
+    "SET STATEMENT optimizer_switch = 'index_merge_intersection=off' FOR ";
+constexpr const char* kListActive = "SELECT " PLC_LISTING_COLS "WHERE l.status = 'active'";
+constexpr const char* kListFulltext =
+    " AND MATCH(l.title, l.description) AGAINST (? IN BOOLEAN MODE)";
+constexpr const char* kListPattern = " AND CONCAT_WS(' ', l.title, l.description) REGEXP ?";
+constexpr const char* kListKind = " AND l.kind = ?";
+constexpr const char* kListCategory = " AND l.category = ?";
+constexpr const char* kListNeighbourhood = " AND l.neighbourhood = ?";
+constexpr const char* kListMode = " AND l.mode = ?";
+constexpr const char* kListBefore = " AND l.id < ?";
+constexpr const char* kListOrder = " ORDER BY l.id DESC LIMIT ?";
 constexpr const char* kListByOwner = "SELECT " PLC_LISTING_COLS
                                      "WHERE l.owner_id = ? AND (? = 0 OR l.status = 'active')"
                                      " ORDER BY l.id DESC LIMIT ?";
@@ -166,9 +170,30 @@ std::vector<Exchange> ToExchanges(const core::db::Result& res) {
     return out;
 }
 
-std::vector<core::db::Value> FilterParams(const Filter& f, std::int64_t before) {
-    return {f.kind,          f.kind, f.category, f.category, f.neighbourhood,
-            f.neighbourhood, f.mode, f.mode,     before,     before};
+// The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
+std::string ListSql(const Filter& f, const char* text, const std::string& words,
+                    std::int64_t before, int limit, std::vector<core::db::Value>& params) {
+    std::string sql;
+    if (!f.kind.empty() || !f.category.empty() || !f.neighbourhood.empty()) sql = kListFiltered;
+    sql += kListActive;
+    if (text != nullptr) {
+        sql += text;
+        params.emplace_back(words);
+    }
+    for (auto [fragment, value] :
+         {std::pair{kListKind, &f.kind}, std::pair{kListCategory, &f.category},
+          std::pair{kListNeighbourhood, &f.neighbourhood}, std::pair{kListMode, &f.mode}}) {
+        if (value->empty()) continue;
+        sql += fragment;
+        params.emplace_back(*value);
+    }
+    if (before != 0) {
+        sql += kListBefore;
+        params.emplace_back(before);
+    }
+    sql += kListOrder;
+    params.emplace_back(std::int64_t{limit});
+    return sql;
 }
 }  // namespace
 
@@ -195,22 +220,24 @@ std::optional<Listing> FindListing(Connection& c, std::int64_t id, bool for_upda
 }
 
 std::vector<Listing> ListActive(Connection& c, const Filter& f, std::int64_t before, int limit) {
-    auto params = FilterParams(f, before);
-    params.push_back(std::int64_t{limit});
-    if (f.search.empty()) return ToListings(c.Execute("skills.list", kListActive, params));
+    std::vector<core::db::Value> params;
+    if (f.search.empty()) {
+        const std::string sql = ListSql(f, nullptr, "", before, limit, params);
+        return ToListings(c.Execute("skills.list", sql, params));
+    }
     // Two stages, as for campaigns (crowdfunding/repository.cpp, ListPublished): the newest-first
     // scan by pattern when it fills the page (`limit` rows), else MATCH; never a mix of the two,
     // and the cursor (id) means the same to both.
     if (!f.search.pattern.empty()) {
-        auto scan = params;
-        scan.insert(scan.begin(), f.search.pattern);
-        if (auto rows = core::SearchScan(c, "skills.search_scan", kScanActive, scan,
+        const std::string sql = ListSql(f, kListPattern, f.search.pattern, before, limit, params);
+        if (auto rows = core::SearchScan(c, "skills.search_scan", sql, params,
                                          static_cast<std::size_t>(limit))) {
             return ToListings(*rows);
         }
+        params.clear();
     }
-    params.insert(params.begin(), f.search.fulltext);
-    return ToListings(c.Execute("skills.search", kSearchActive, params));
+    const std::string sql = ListSql(f, kListFulltext, f.search.fulltext, before, limit, params);
+    return ToListings(c.Execute("skills.search", sql, params));
 }
 
 std::optional<std::int64_t> FindIdByTitle(Connection& c, std::int64_t owner,

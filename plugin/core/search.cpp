@@ -195,17 +195,28 @@ Search ParseSearch(std::string_view typed) {
     return s;
 }
 
-std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name, std::string_view sql,
-                                     const std::vector<db::Value>& params, std::size_t page_rows) {
-    try {
-        db::Result r = c.Execute(name, sql, params);
-        if (r.rows.size() >= page_rows) return r;
-        return std::nullopt;
-    } catch (const db::DbError& e) {
-        // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
-        if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
-        throw;
-    }
+std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name,
+                                     const std::string& sql, const std::vector<db::Value>& params,
+                                     std::size_t page_rows) {
+    auto scan = [&](int bound) -> std::optional<db::Result> {
+        try {
+            return c.Execute(name, sql + " ROWS EXAMINED " + std::to_string(bound), params);
+        } catch (const db::DbError& e) {
+            // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
+            if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
+            throw;
+        }
+    };
+    std::optional<db::Result> probe = scan(kSearchProbeRows);
+    if (!probe) return std::nullopt;  // a sorting plan: the whole bound would abort it too
+    if (probe->rows.size() >= page_rows) return probe;
+    // At the probe's rate, would the whole bound find even half a page? If not, a rare word.
+    constexpr auto kProbe = static_cast<std::size_t>(kSearchProbeRows);
+    constexpr auto kBound = static_cast<std::size_t>(kSearchScanRows);
+    if (2 * probe->rows.size() * kBound < page_rows * kProbe) return std::nullopt;
+    std::optional<db::Result> full = scan(kSearchScanRows);
+    if (full && full->rows.size() >= page_rows) return full;
+    return std::nullopt;
 }
 
 }  // namespace placette::core

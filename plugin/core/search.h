@@ -37,17 +37,22 @@ struct Search {
 };
 Search ParseSearch(std::string_view typed);
 
-// How many rows stage 1 of a search may examine, as SQL text to append after a statement's
-// "LIMIT ?" (MariaDB's LIMIT … ROWS EXAMINED; joined rows count too).
-inline constexpr const char* kSearchScanLimit = " ROWS EXAMINED 1500";
+// How many rows stage 1 of a search may examine (MariaDB's LIMIT … ROWS EXAMINED; joined rows
+// count too): first a probe of the newest rows, then, only when the probe found matches often
+// enough to hope for a page within it, the whole bound.
+inline constexpr int kSearchProbeRows = 500;
+inline constexpr int kSearchScanRows = 1500;
 
 // Stage 1 of a two-stage search: runs `sql` (a listing's newest-first statement with the REGEXP
-// filter and kSearchScanLimit) and returns its rows only when they fill the page (`page_rows`,
-// the page plus the one telling there is a next page). nullopt means "run the FULLTEXT query":
-// the scan ran out of rows or reached its bound first (MariaDB then returns the rows found so far
-// with warning 1931, which db.cpp does not read: only the count tells), or its plan needed a sort
-// that the bound aborted (error 1028).
-std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name, std::string_view sql,
-                                     const std::vector<db::Value>& params, std::size_t page_rows);
+// filter, ending in "LIMIT ?"; SearchScan appends the bound) and returns its rows only when they
+// fill the page (`page_rows`, the page plus the one telling there is a next page). nullopt means
+// "run the FULLTEXT query": at the rate the probe found matches, kSearchScanRows would not find
+// even half a page (a rare word: MATCH reads its few rows for less than the scan costs), or the
+// scan ran out of rows or reached its bound first (MariaDB then returns the rows found so far
+// with warning 1931, which db.cpp does not read: only the count tells), or its plan needed a
+// sort that the bound aborted (error 1028).
+std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name,
+                                     const std::string& sql, const std::vector<db::Value>& params,
+                                     std::size_t page_rows);
 
 }  // namespace placette::core

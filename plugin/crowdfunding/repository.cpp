@@ -253,20 +253,20 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
 
 // A search runs in two stages with the same filters, cursor and order. Stage 1 scans the
 // listing's index newest first, testing each row with the word-start pattern (which accepts the
-// rows MATCH accepts), bounded by ROWS EXAMINED; its rows are used only when they fill the page:
-// an ordered scan returns rows in page order and stops at LIMIT, so those are exactly the first
-// rows the FULLTEXT query returns (a plan that sorts returns rows only once it has read every
-// candidate, or is aborted by the bound with error 1028 and returns none). Otherwise (a rare
-// word, or the bound reached) stage 1's rows are dropped whole and stage 2, the FULLTEXT query,
-// makes the page: a page never mixes the two, and the cursor (published_at, id) of its last row
-// means the same to both for the next page.
+// rows MATCH accepts), bounded by ROWS EXAMINED (a probe of the newest rows, then the whole
+// bound only for a word the probe found often enough: core::SearchScan); its rows are used only
+// when they fill the page: an ordered scan returns rows in page order and stops at LIMIT, so
+// those are exactly the first rows the FULLTEXT query returns (a plan that sorts returns rows only
+// once it has read every candidate, or is aborted by the bound with error 1028 and returns none).
+// Otherwise (a rare word, seldom among the newest rows, or the bound reached) stage 1's rows are
+// dropped whole and stage 2, the FULLTEXT query, makes the page: a page never mixes the two, and
+// the cursor (published_at, id) of its last row means the same to both for the next page.
 std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
     std::vector<Value> params;
     if (f.search.empty())
         return ToCampaigns(c.Execute("cf.campaign.list", ListSql(f, nullptr, "", params), params));
     if (!f.search.pattern.empty()) {
-        const std::string sql =
-            ListSql(f, kListPattern, f.search.pattern, params) + core::kSearchScanLimit;
+        const std::string sql = ListSql(f, kListPattern, f.search.pattern, params);
         if (auto rows = core::SearchScan(c, "cf.campaign.search_scan", sql, params,
                                          static_cast<std::size_t>(f.limit))) {
             return ToCampaigns(*rows);

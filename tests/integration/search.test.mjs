@@ -10,7 +10,7 @@ import { sql } from './lib/stack.mjs';
 import { one } from '../fakes/placette.mjs';
 
 const P = '/participer';
-const FILLERS = 1600; // more rows than stage 1 may examine (core::kSearchScanLimit)
+const FILLERS = 1600; // more rows than stage 1 may examine (core::kSearchScanRows)
 const decode = (s) => s.replaceAll('&amp;', '&');
 
 /** A word unique to this run, with accents: "Zébrûle4821934"; typed without them. */

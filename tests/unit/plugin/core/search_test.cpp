@@ -221,30 +221,35 @@ class SearchDbTest : public CppUnit::TestFixture {
 
     void testScanUsedOnlyWhenItFillsThePage() {
         auto l = pool_->Acquire();
-        // 3 000 rows; "quartier" in one row of ten, "carillon" only in the oldest. The scan walks
-        // the primary key newest first, as the listings walk theirs.
+        // 3 000 rows; "quartier" in one row of ten, "kiosque" in one of 110, "lanterne" in one of
+        // 400, "carillon" only in the oldest. The scan walks the primary key newest first, as the
+        // listings walk theirs.
         l->Execute("t",
                    "INSERT INTO {p}d (id, title, body, rank_no) SELECT seq, IF(seq % 10 = 0, "
-                   "'Le quartier', IF(seq = 1, 'Un carillon', 'Autre chose')), '', seq "
+                   "'Le quartier', IF(seq = 1, 'Un carillon', 'Autre chose')), CONCAT_WS(' ', "
+                   "IF(seq % 110 = 0, 'kiosque', NULL), IF(seq % 400 = 0, 'lanterne', NULL)), seq "
                    "FROM seq_1_to_3000");
         const std::string scan =
-            std::string(
-                "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
-                "ORDER BY id DESC LIMIT ?") +
-            kSearchScanLimit;
+            "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
+            "ORDER BY id DESC LIMIT ?";
         auto common = SearchScan(*l, "t", scan, {Pattern("quartier"), std::int64_t{13}}, 13);
         CPPUNIT_ASSERT(common);
         CPPUNIT_ASSERT_EQUAL(std::size_t{13}, common->rows.size());
         CPPUNIT_ASSERT_EQUAL(std::int64_t{3000}, common->rows[0].Int(0));
         CPPUNIT_ASSERT_EQUAL(std::int64_t{2880}, common->rows[12].Int(0));
-        // The bound stops the scan before the rare word: no page, the caller asks MATCH.
+        // Five in the probe's 500 rows: the whole bound (1 500 rows) finds the page.
+        auto some = SearchScan(*l, "t", scan, {Pattern("kiosque"), std::int64_t{13}}, 13);
+        CPPUNIT_ASSERT(some);
+        CPPUNIT_ASSERT_EQUAL(std::size_t{13}, some->rows.size());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{2970}, some->rows[0].Int(0));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{1650}, some->rows[12].Int(0));
+        // One in the probe: a rare word, left to MATCH; so is a word the bound never reaches.
+        CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("lanterne"), std::int64_t{13}}, 13));
         CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("carillon"), std::int64_t{13}}, 13));
         // A plan that sorts is aborted by the bound (error 1028): no page either.
         const std::string sorted =
-            std::string(
-                "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
-                "ORDER BY body DESC, id DESC LIMIT ?") +
-            kSearchScanLimit;
+            "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
+            "ORDER BY body DESC, id DESC LIMIT ?";
         CPPUNIT_ASSERT(!SearchScan(*l, "t", sorted, {Pattern("quartier"), std::int64_t{13}}, 13));
         // Fewer rows than the page, even all there are, also leave the page to MATCH.
         CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("quartier"), std::int64_t{13}}, 14));

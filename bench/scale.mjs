@@ -75,7 +75,8 @@ function parseSlowLog(text) {
     // The query's shape: the same statement at every size, whatever its values.
     q.shape = q.sql.replace(/'(?:[^'\\]|\\.)*'/g, "'?'").replace(/\b\d+\b/g, '?');
   }
-  return out.filter((q) => !/^(SET|COMMIT|ROLLBACK|BEGIN|START TRANSACTION)\b/i.test(q.sql));
+  // Session statements aside; "SET STATEMENT … FOR SELECT …" is a query (filtered listings).
+  return out.filter((q) => !/^(SET(?! STATEMENT\b)|COMMIT|ROLLBACK|BEGIN|START TRANSACTION)\b/i.test(q.sql));
 }
 
 function counts(size) {

@@ -3,6 +3,7 @@
 #include "plugin/core/search.h"
 
 #include <array>
+#include <iterator>
 
 #include "plugin/core/text.h"
 
@@ -197,26 +198,33 @@ Search ParseSearch(std::string_view typed) {
 
 std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name,
                                      const std::string& sql, const std::vector<db::Value>& params,
-                                     std::size_t page_rows) {
-    auto scan = [&](int bound) -> std::optional<db::Result> {
+                                     std::size_t page_rows, const SearchScanAfter& after) {
+    auto scan = [&](const std::string& text, const std::vector<db::Value>& values,
+                    int bound) -> std::optional<db::Result> {
         try {
-            return c.Execute(name, sql + " ROWS EXAMINED " + std::to_string(bound), params);
+            return c.Execute(name, text + " ROWS EXAMINED " + std::to_string(bound), values);
         } catch (const db::DbError& e) {
             // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
             if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
             throw;
         }
     };
-    std::optional<db::Result> probe = scan(kSearchProbeRows);
-    if (!probe) return std::nullopt;  // a sorting plan: the whole bound would abort it too
-    if (probe->rows.size() >= page_rows) return probe;
+    std::optional<db::Result> page = scan(sql, params, kSearchProbeRows);
+    if (!page) return std::nullopt;  // a sorting plan: the whole bound would abort it too
+    const std::size_t found = page->rows.size();
+    if (found >= page_rows) return page;
     // At the probe's rate, would the whole bound find even half a page? If not, a rare word.
     constexpr auto kProbe = static_cast<std::size_t>(kSearchProbeRows);
     constexpr auto kBound = static_cast<std::size_t>(kSearchScanRows);
-    if (2 * probe->rows.size() * kBound < page_rows * kProbe) return std::nullopt;
-    std::optional<db::Result> full = scan(kSearchScanRows);
-    if (full && full->rows.size() >= page_rows) return full;
-    return std::nullopt;
+    if (found == 0 || 2 * found * kBound < page_rows * kProbe) return std::nullopt;
+    // The probe's rows are the page's first ones (an ordered scan): the rest follow its last.
+    std::vector<db::Value> more_params;
+    const std::string more = after(page->rows.back(), page_rows - found, more_params);
+    std::optional<db::Result> rest = scan(more, more_params, kSearchScanRows - kSearchProbeRows);
+    if (!rest || found + rest->rows.size() < page_rows) return std::nullopt;
+    page->rows.insert(page->rows.end(), std::make_move_iterator(rest->rows.begin()),
+                      std::make_move_iterator(rest->rows.end()));
+    return page;
 }
 
 }  // namespace placette::core

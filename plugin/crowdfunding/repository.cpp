@@ -267,8 +267,15 @@ std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
         return ToCampaigns(c.Execute("cf.campaign.list", ListSql(f, nullptr, "", params), params));
     if (!f.search.pattern.empty()) {
         const std::string sql = ListSql(f, kListPattern, f.search.pattern, params);
+        auto after = [&f](const Row& last, std::size_t rows, std::vector<Value>& more) {
+            ListFilter next = f;
+            next.after_published = last.Int(23);  // kCampaignListCols: published_at, then id
+            next.after_id = last.Int(0);
+            next.limit = static_cast<int>(rows);
+            return ListSql(next, kListPattern, f.search.pattern, more);
+        };
         if (auto rows = core::SearchScan(c, "cf.campaign.search_scan", sql, params,
-                                         static_cast<std::size_t>(f.limit))) {
+                                         static_cast<std::size_t>(f.limit), after)) {
             return ToCampaigns(*rows);
         }
         params.clear();

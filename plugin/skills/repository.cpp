@@ -230,8 +230,12 @@ std::vector<Listing> ListActive(Connection& c, const Filter& f, std::int64_t bef
     // and the cursor (id) means the same to both.
     if (!f.search.pattern.empty()) {
         const std::string sql = ListSql(f, kListPattern, f.search.pattern, before, limit, params);
+        auto after = [&f](const Row& last, std::size_t rows, std::vector<core::db::Value>& more) {
+            return ListSql(f, kListPattern, f.search.pattern, last.Int(0), static_cast<int>(rows),
+                           more);
+        };
         if (auto rows = core::SearchScan(c, "skills.search_scan", sql, params,
-                                         static_cast<std::size_t>(limit))) {
+                                         static_cast<std::size_t>(limit), after)) {
             return ToListings(*rows);
         }
         params.clear();

@@ -232,27 +232,39 @@ class SearchDbTest : public CppUnit::TestFixture {
         const std::string scan =
             "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
             "ORDER BY id DESC LIMIT ?";
-        auto common = SearchScan(*l, "t", scan, {Pattern("quartier"), std::int64_t{13}}, 13);
+        std::string word;  // the pattern the continuation binds
+        const SearchScanAfter after = [&word](const db::Row& last, std::size_t rows,
+                                              std::vector<db::Value>& params) {
+            params = {word, last.Int(0), static_cast<std::int64_t>(rows)};
+            return std::string(
+                "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? AND id < ? "
+                "ORDER BY id DESC LIMIT ?");
+        };
+        auto run = [&](const std::string& sql, const std::string& typed, std::size_t page) {
+            word = Pattern(typed);
+            return SearchScan(*l, "t", sql, {word, static_cast<std::int64_t>(page)}, page, after);
+        };
+        auto common = run(scan, "quartier", 13);
         CPPUNIT_ASSERT(common);
         CPPUNIT_ASSERT_EQUAL(std::size_t{13}, common->rows.size());
         CPPUNIT_ASSERT_EQUAL(std::int64_t{3000}, common->rows[0].Int(0));
         CPPUNIT_ASSERT_EQUAL(std::int64_t{2880}, common->rows[12].Int(0));
-        // Five in the probe's 500 rows: the whole bound (1 500 rows) finds the page.
-        auto some = SearchScan(*l, "t", scan, {Pattern("kiosque"), std::int64_t{13}}, 13);
+        // Five in the probe's 500 rows: the scan goes on after the fifth and finds the page.
+        auto some = run(scan, "kiosque", 13);
         CPPUNIT_ASSERT(some);
         CPPUNIT_ASSERT_EQUAL(std::size_t{13}, some->rows.size());
         CPPUNIT_ASSERT_EQUAL(std::int64_t{2970}, some->rows[0].Int(0));
         CPPUNIT_ASSERT_EQUAL(std::int64_t{1650}, some->rows[12].Int(0));
         // One in the probe: a rare word, left to MATCH; so is a word the bound never reaches.
-        CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("lanterne"), std::int64_t{13}}, 13));
-        CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("carillon"), std::int64_t{13}}, 13));
+        CPPUNIT_ASSERT(!run(scan, "lanterne", 13));
+        CPPUNIT_ASSERT(!run(scan, "carillon", 13));
         // A plan that sorts is aborted by the bound (error 1028): no page either.
         const std::string sorted =
             "SELECT id FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ? "
             "ORDER BY body DESC, id DESC LIMIT ?";
-        CPPUNIT_ASSERT(!SearchScan(*l, "t", sorted, {Pattern("quartier"), std::int64_t{13}}, 13));
-        // Fewer rows than the page, even all there are, also leave the page to MATCH.
-        CPPUNIT_ASSERT(!SearchScan(*l, "t", scan, {Pattern("quartier"), std::int64_t{13}}, 14));
+        CPPUNIT_ASSERT(!run(sorted, "quartier", 13));
+        // 50 in the probe, 100 more within the bound: not the 200 a page of 200 needs.
+        CPPUNIT_ASSERT(!run(scan, "quartier", 200));
     }
 
   private:

@@ -209,6 +209,11 @@ std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name,
             throw;
         }
     };
+    if (!after) {  // no probe: the whole bound at once
+        std::optional<db::Result> all = scan(sql, params, kSearchScanRows);
+        if (all && all->rows.size() >= page_rows) return all;
+        return std::nullopt;
+    }
     std::optional<db::Result> page = scan(sql, params, kSearchProbeRows);
     if (!page) return std::nullopt;  // a sorting plan: the whole bound would abort it too
     const std::size_t found = page->rows.size();

@@ -52,13 +52,13 @@ using SearchScanAfter = std::function<std::string(const db::Row& last, std::size
 // Stage 1 of a two-stage search: runs `sql` (a listing's newest-first statement with the REGEXP
 // filter, ending in "LIMIT ?"; SearchScan appends the bound) over at most kSearchProbeRows rows,
 // then, if the probe found matches often enough, `after` its last match over the rest of
-// kSearchScanRows; returns the rows only when they fill the page (`page_rows`, the page plus the
-// one telling there is a next page), the probe's then the continuation's, in page order. nullopt
-// means "run the FULLTEXT query": at the rate the probe found matches, kSearchScanRows would not
-// find even half a page (a rare word: MATCH reads its few rows for less than the scan costs), or
-// the scan ran out of rows or reached its bound first (MariaDB then returns the rows found so
-// far with warning 1931, which db.cpp does not read: only the count tells), or its plan needed a
-// sort that the bound aborted (error 1028).
+// kSearchScanRows (no `after`: no probe, kSearchScanRows at once); returns the rows only when they
+// fill the page (`page_rows`, the page plus the one telling there is a next page), the probe's then
+// the continuation's, in page order. nullopt means "run the FULLTEXT query": at the rate the probe
+// found matches, kSearchScanRows would not find even half a page (a rare word: MATCH reads its few
+// rows for less than the scan costs), or the scan ran out of rows or reached its bound first
+// (MariaDB then returns the rows found so far with warning 1931, which db.cpp does not read: only
+// the count tells), or its plan needed a sort that the bound aborted (error 1028).
 std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name,
                                      const std::string& sql, const std::vector<db::Value>& params,
                                      std::size_t page_rows, const SearchScanAfter& after);

@@ -232,15 +232,14 @@ std::vector<Item> ListActive(Connection& c, const Filter& f, std::int64_t before
             c.Execute("exchange.list", ListSql(f, nullptr, "", before, limit, params), params));
     // Two stages, as for campaigns (crowdfunding/repository.cpp, ListPublished): the newest-first
     // scan by pattern when it fills the page (`limit` rows), else MATCH; never a mix of the two,
-    // and the cursor (id) means the same to both.
+    // and the cursor (id) means the same to both. Without the campaigns' probe: continuing
+    // after a probe's last match ("id < ?") makes MariaDB walk (status, id) instead of the
+    // primary key, and a word of middling frequency paid more than a rare one saved
+    // (bench/scale: "perceuse" 1.6 → 2.9 ms at 200 000 campaigns).
     if (!f.search.pattern.empty()) {
         const std::string sql = ListSql(f, kListPattern, f.search.pattern, before, limit, params);
-        auto after = [&f](const Row& last, std::size_t rows, std::vector<core::db::Value>& more) {
-            return ListSql(f, kListPattern, f.search.pattern, last.Int(0), static_cast<int>(rows),
-                           more);
-        };
         if (auto rows = core::SearchScan(c, "exchange.search_scan", sql, params,
-                                         static_cast<std::size_t>(limit), after)) {
+                                         static_cast<std::size_t>(limit), {})) {
             return ToItems(*rows);
         }
         params.clear();

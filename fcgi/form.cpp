@@ -3,6 +3,7 @@
 #include "fcgi/form.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace placette::http {
@@ -92,21 +93,28 @@ std::string UrlDecode(std::string_view in, bool plus_is_space) {
 
 std::string UrlEncode(std::string_view in) {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(in.size());
+    static constexpr auto kUnreserved = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 256; ++c) {
+            t[static_cast<std::size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                             (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                                             c == '_' || c == '~';
+        }
+        return t;
+    }();
+    std::string out(in.size() * 3, '\0');
+    char* p = out.data();
     for (const char c : in) {
-        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                                (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                                c == '~';
-        if (unreserved) {
-            out.push_back(c);
+        const auto byte = static_cast<unsigned char>(c);
+        if (kUnreserved[byte]) {
+            *p++ = c;
         } else {
-            const auto byte = static_cast<unsigned char>(c);
-            out.push_back('%');
-            out.push_back(kHex[byte >> 4]);
-            out.push_back(kHex[byte & 0x0F]);
+            *p++ = '%';
+            *p++ = kHex[byte >> 4];
+            *p++ = kHex[byte & 0x0F];
         }
     }
+    out.resize(static_cast<std::size_t>(p - out.data()));
     return out;
 }
 

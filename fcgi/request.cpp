@@ -8,7 +8,8 @@
 namespace placette::http {
 
 namespace {
-std::string_view Lookup(const ParamMap& m, std::string_view key) {
+template <typename Map>
+std::string_view Lookup(const Map& m, std::string_view key) {
     auto it = m.find(key);
     return it == m.end() ? std::string_view{} : std::string_view{it->second};
 }

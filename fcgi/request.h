@@ -3,10 +3,13 @@
 #pragma once
 
 #include <chrono>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "fcgi/form.h"
 
@@ -14,12 +17,53 @@ namespace placette::http {
 
 using ParamMap = std::map<std::string, std::string, std::less<>>;
 
+// The FastCGI params of one request (about 30), in the order nginx sent them: a flat list, since
+// a request builds it once and reads a few names. The first of two equal names wins, as in
+// libfcgi's own lookup.
+class CgiParams {
+  public:
+    using Entry = std::pair<std::string, std::string>;
+    using const_iterator = std::vector<Entry>::const_iterator;
+
+    CgiParams() = default;
+    CgiParams(std::initializer_list<Entry> entries) {
+        for (const Entry& e : entries) emplace(e.first, e.second);
+    }
+    // Adds name=value unless the name is already there; true when added.
+    bool emplace(std::string name, std::string value) {
+        if (find(name) != end()) return false;
+        entries_.emplace_back(std::move(name), std::move(value));
+        return true;
+    }
+    // The value of `name`, added empty when absent (for tests and tools that set params).
+    std::string& operator[](std::string_view name) {
+        for (Entry& e : entries_) {
+            if (e.first == name) return e.second;
+        }
+        return entries_.emplace_back(std::string(name), std::string()).second;
+    }
+    const_iterator find(std::string_view name) const {
+        for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+            if (it->first == name) return it;
+        }
+        return entries_.end();
+    }
+    const_iterator begin() const { return entries_.begin(); }
+    const_iterator end() const { return entries_.end(); }
+    std::size_t size() const { return entries_.size(); }
+    bool empty() const { return entries_.empty(); }
+    void reserve(std::size_t n) { entries_.reserve(n); }
+
+  private:
+    std::vector<Entry> entries_;
+};
+
 struct Request {
     std::string method;        // GET, POST, ... (upper case)
     std::string path;          // below the base path, always starting with '/', not decoded
     std::string query_string;  // raw
     std::string request_id;    // for logs and incident ids
-    ParamMap params;           // every FastCGI param (CGI variables)
+    CgiParams params;          // every FastCGI param (CGI variables)
     ParamMap cookies;          // decoded as PHP does
     Form query;                // decoded query string
     Form form;                 // decoded body (urlencoded or multipart)

@@ -118,9 +118,9 @@ void AddSecurityHeaders(Response& r, std::string_view form_action_extra) {
     set_default("Cache-Control", "no-store");
 }
 
-std::string Response::Serialize(bool head_only) const {
+std::string Response::Head() const {
     std::string out;
-    out.reserve(body.size() + 512);
+    out.reserve(512);
     out += "Status: ";
     out += std::to_string(status);
     out += ' ';
@@ -140,6 +140,11 @@ std::string Response::Serialize(bool head_only) const {
     out += "Content-Length: ";
     out += std::to_string(body.size());
     out += "\r\n\r\n";
+    return out;
+}
+
+std::string Response::Serialize(bool head_only) const {
+    std::string out = Head();
     if (!head_only) out += body;
     return out;
 }

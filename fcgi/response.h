@@ -28,6 +28,9 @@ struct Response {
 
     // The CGI header block and body. `head_only` drops the body (HEAD requests).
     std::string Serialize(bool head_only = false) const;
+    // The status line and headers of Serialize(), ending with the blank line (the server writes
+    // the body after it without copying the two together).
+    std::string Head() const;
 };
 
 // Content-Security-Policy and friends, set on every response unless a handler set its own.

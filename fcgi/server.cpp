@@ -94,6 +94,7 @@ void AccessLog(const AccessEntry& e) {
 void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& handler, AccessEntry& entry) {
     Request req;
     req.request_id = NextRequestId();
+    req.params.reserve(40);
     for (char** env = fr.envp; env != nullptr && *env != nullptr; ++env) {
         const char* eq = std::strchr(*env, '=');
         if (eq == nullptr) continue;
@@ -107,8 +108,9 @@ void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& 
     BuildRequest(req, opt, std::move(body));
     if (too_large) req.body_error = 413;
     Response res = handler(req);
-    std::string out = res.Serialize(req.method == "HEAD");
-    FCGX_PutStr(out.data(), static_cast<int>(out.size()), fr.out);
+    const std::string head = res.Head();
+    FCGX_PutStr(head.data(), static_cast<int>(head.size()), fr.out);
+    if (req.method != "HEAD") FCGX_PutStr(res.body.data(), static_cast<int>(res.body.size()), fr.out);
     entry.method = std::move(req.method);
     entry.path = std::move(req.path);
     entry.request_id = std::move(req.request_id);

@@ -32,7 +32,7 @@ Response RenderNew(const Env& env, Ctx& ctx, const std::string& type, std::int64
     body.SetValue(core::Tk<"SUBJECT_TITLE">(), cp.subject.title);
     body.SetValue(core::Tk<"SUBJECT_URL">(), env.config.base_path + cp.subject.path);
     body.SetValue(core::Tk<"SUBJECT_TYPE">(), type);
-    body.SetIntValue(core::Tk<"SUBJECT_ID">(), id);
+    core::SetInt(body, core::Tk<"SUBJECT_ID">(), id);
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
 }
@@ -53,7 +53,7 @@ Response RenderThread(const Env& env, Ctx& ctx, std::int64_t id, const core::Fie
         core::NewPage(env, ctx, "community/conversation.tpl",
                       env.i18n.Format(ctx.lang, "community.conv.with", {{"name", other_name}}));
     auto& body = page.body();
-    body.SetIntValue(core::Tk<"ID">(), id);
+    core::SetInt(body, core::Tk<"ID">(), id);
     body.SetValue(core::Tk<"OTHER_NAME">(), other_name);
     body.SetValue(core::Tk<"OTHER_URL">(), env.config.base_path + "/people/" + std::to_string(other));
     if (!t->subject.path.empty()) {

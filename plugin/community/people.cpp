@@ -24,7 +24,7 @@ Response RenderFeedbackForm(const Env& env, Ctx& ctx, const std::string& type, s
     body.SetValue(core::Tk<"SUBJECT_TITLE">(), t.subject.title);
     body.SetValue(core::Tk<"SUBJECT_URL">(), env.config.base_path + t.subject.path);
     body.SetValue(core::Tk<"SUBJECT_TYPE">(), type);
-    body.SetIntValue(core::Tk<"SUBJECT_ID">(), id);
+    core::SetInt(body, core::Tk<"SUBJECT_ID">(), id);
     core::FillForm(body, ctx.req.form, {"body"}, errors);
     return core::RenderPage(env, ctx, page, status);
 }

@@ -95,29 +95,44 @@ const std::string& I18n::T(std::string_view lang, std::string_view key) const {
 }
 
 bool I18n::Has(std::string_view lang, std::string_view key) const {
-    auto c = catalogs_.find(lang);
-    return c != catalogs_.end() && c->second.find(key) != c->second.end();
+    return Find(lang, key) != nullptr;
 }
 
-std::string I18n::Format(std::string_view lang, std::string_view key,
-                         const std::map<std::string, std::string>& args) const {
+const std::string* I18n::Find(std::string_view lang, std::string_view key) const {
+    auto c = catalogs_.find(lang);
+    if (c == catalogs_.end()) return nullptr;
+    auto it = c->second.find(key);
+    return it == c->second.end() ? nullptr : &it->second;
+}
+
+std::string I18n::Format(std::string_view lang, std::string_view key, Args args) const {
     const std::string& text = T(lang, key);
     std::string out;
-    out.reserve(text.size() + 16);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '{') {
-            std::size_t close = text.find('}', i);
-            if (close != std::string::npos) {
-                auto it = args.find(text.substr(i + 1, close - i - 1));
-                if (it != args.end()) {
-                    out += it->second;
-                    i = close;
-                    continue;
-                }
+    out.reserve(text.size() + 32);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t open = text.find('{', pos);
+        if (open == std::string::npos) break;
+        const std::size_t close = text.find('}', open);
+        if (close == std::string::npos) break;
+        const std::string_view name(text.data() + open + 1, close - open - 1);
+        const Arg* found = nullptr;
+        for (const Arg& a : args) {
+            if (a.name == name) {
+                found = &a;
+                break;
             }
         }
-        out += text[i];
+        if (found == nullptr) {  // not a placeholder of this call: the brace stays as written
+            out.append(text, pos, open + 1 - pos);
+            pos = open + 1;
+            continue;
+        }
+        out.append(text, pos, open - pos);
+        out.append(found->value);
+        pos = close + 1;
     }
+    out.append(text, pos, std::string::npos);
     return out;
 }
 

@@ -3,6 +3,7 @@
 // choice of a request's language from a cookie, Accept-Language and the site default.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -23,10 +24,18 @@ class I18n {
 
     // The text for `key`, or the key itself when unknown (never throws).
     const std::string& T(std::string_view lang, std::string_view key) const;
+    // One {name} placeholder's value; the views must outlive the call (temporaries in the
+    // caller's braced list do).
+    struct Arg {
+        std::string_view name;
+        std::string_view value;
+    };
+    using Args = std::initializer_list<Arg>;
     // T() with {name} placeholders replaced by args.
-    std::string Format(std::string_view lang, std::string_view key,
-                       const std::map<std::string, std::string>& args) const;
+    std::string Format(std::string_view lang, std::string_view key, Args args) const;
     bool Has(std::string_view lang, std::string_view key) const;
+    // The text for `key` in `lang`, or nullptr when that catalog lacks it.
+    const std::string* Find(std::string_view lang, std::string_view key) const;
 
     // "en" or "fr" from the `placette_lang` cookie value, then Accept-Language (q-values
     // honoured), then `fallback`.

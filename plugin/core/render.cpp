@@ -88,7 +88,7 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status, std::stri
     const std::string key = "error." + std::to_string(shown);
     Page page = NewPage(env, ctx, "errors/error.tpl", env.i18n.T(ctx.lang, key + ".title"));
     auto& body = page.body();
-    body.SetIntValue(core::Tk<"STATUS">(), shown);
+    SetInt(body, core::Tk<"STATUS">(), shown);
     body.SetValue(core::Tk<"HEADING">(), env.i18n.T(ctx.lang, key + ".title"));
     body.SetValue(core::Tk<"EXPLANATION">(),
                   message.empty() ? env.i18n.T(ctx.lang, key + ".text") : std::string(message));

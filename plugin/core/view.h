@@ -6,6 +6,7 @@
 #include <ctemplate/template.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <memory>
 #include <stdexcept>
@@ -35,6 +36,14 @@ ctemplate::TemplateString Tk() {
     static const ctemplate::StaticTemplateString key{{Name.text, sizeof(Name.text) - 1, 0}};
     static const ctemplate::StaticTemplateStringInitializer init(&key);
     return ctemplate::TemplateString(key);
+}
+
+// ctemplate's SetIntValue without its snprintf: the digits by std::to_chars.
+inline void SetInt(ctemplate::TemplateDictionary& dict, const ctemplate::TemplateString& name,
+                   long value) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    dict.SetValue(name, ctemplate::TemplateString(digits, static_cast<std::size_t>(end - digits)));
 }
 
 // The data of one page: the layout's dictionary and the body's include dictionary. Values set

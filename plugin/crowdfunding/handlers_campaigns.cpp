@@ -62,12 +62,12 @@ Response RenderForm(const Section& s, const Env& env, Ctx& ctx, const Campaign* 
     b.SetValue(core::Tk<"DURATION_HINT">(),
                tx.F("cf.hint.duration", {{"min", std::to_string(s.rules.min_days)},
                                          {"max", std::to_string(s.rules.max_days)}}));
-    b.SetIntValue(core::Tk<"MIN_DAYS">(), s.rules.min_days);
-    b.SetIntValue(core::Tk<"MAX_DAYS">(), s.rules.max_days);
+    core::SetInt(b, core::Tk<"MIN_DAYS">(), s.rules.min_days);
+    core::SetInt(b, core::Tk<"MAX_DAYS">(), s.rules.max_days);
     if (k != nullptr && k->state == State::kLive) {
         auto* frozen = b.AddSectionDictionary(core::Tk<"FROZEN">());
         views::FillFunding(tx, *k, core::NowSeconds(), *frozen);
-        frozen->SetIntValue(core::Tk<"DURATION">(), k->duration_days);
+        core::SetInt(*frozen, core::Tk<"DURATION">(), k->duration_days);
     } else {
         b.ShowSection(core::Tk<"OPEN_MONEY">());
     }

@@ -28,7 +28,7 @@ void FillRewardsAndNeeds(const Section& s, const Env& env, const Texts& tx, cons
         d->SetValue(core::Tk<"MIN">(), tx.Money(r.min_amount, k.currency));
         d->SetValue(core::Tk<"LIMIT">(),
                     r.limit ? std::to_string(*r.limit) : tx.T("cf.reward.no_limit"));
-        d->SetIntValue(core::Tk<"CLAIMED">(), static_cast<long>(r.claimed));
+        core::SetInt(*d, core::Tk<"CLAIMED">(), static_cast<long>(r.claimed));
         if (editable)
             d->SetValueAndShowSection(core::Tk<"EDIT_URL">(),
                                       base + "/rewards/" + std::to_string(r.id) + "/edit",
@@ -75,7 +75,7 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
         d->SetValue(core::Tk<"NEED">(), o.need_title);
         d->SetValue(core::Tk<"NAME">(), o.user_name);
         d->SetValue(core::Tk<"MESSAGE">(), o.message);
-        d->SetIntValue(core::Tk<"QUANTITY">(), static_cast<long>(o.quantity));
+        core::SetInt(*d, core::Tk<"QUANTITY">(), static_cast<long>(o.quantity));
         d->SetValue(core::Tk<"DATE">(), tx.Date(o.created_at));
         d->SetValue(core::Tk<"STATE_LABEL">(), tx.T("cf.offer_state." + std::string(Name(o.state))));
         if (auto listing = s.Svc(env).LinkedListing(o)) {

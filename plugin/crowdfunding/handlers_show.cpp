@@ -19,7 +19,7 @@ void FillRewards(const Env& env, const Texts& tx, const CampaignPage& p, bool ca
     b.ShowSection(core::Tk<"HAS_REWARDS">());
     for (const Reward& r : p.rewards) {
         auto* d = b.AddSectionDictionary(core::Tk<"REWARD">());
-        d->SetIntValue(core::Tk<"ID">(), static_cast<long>(r.id));
+        core::SetInt(*d, core::Tk<"ID">(), static_cast<long>(r.id));
         d->SetValue(core::Tk<"TITLE">(), r.title);
         d->SetValue(core::Tk<"DESCRIPTION">(), r.description);
         d->SetValue(core::Tk<"MIN">(),
@@ -62,8 +62,8 @@ void FillNeeds(const Env& env, const Texts& tx, const CampaignPage& p, TemplateD
             d->SetValueAndShowSection(core::Tk<"DATES">(), views::NeedDates(tx, n),
                                       core::Tk<"HAS_DATES">());
         const std::int64_t done = std::min(n.fulfilled, n.quantity);
-        d->SetIntValue(core::Tk<"DONE">(), static_cast<long>(done));
-        d->SetIntValue(core::Tk<"QUANTITY">(), static_cast<long>(n.quantity));
+        core::SetInt(*d, core::Tk<"DONE">(), static_cast<long>(done));
+        core::SetInt(*d, core::Tk<"QUANTITY">(), static_cast<long>(n.quantity));
         d->SetValue(core::Tk<"PROGRESS_TEXT">(),
                     tx.F("cf.need.progress", {{"done", std::to_string(done)},
                                               {"quantity", std::to_string(n.quantity)},

@@ -18,7 +18,7 @@ void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const 
                        TemplateDictionary& b) {
     Service svc = s.Svc(env);
     b.SetValue(core::Tk<"DESCRIPTION_HTML">(), core::MarkdownToSafeHtml(k.description));
-    b.SetIntValue(core::Tk<"DURATION">(), k.duration_days);
+    core::SetInt(b, core::Tk<"DURATION">(), k.duration_days);
     for (const Reward& r : svc.Rewards(k.id)) {
         auto* d = b.AddSectionDictionary(core::Tk<"REWARD">());
         d->SetValue(core::Tk<"TITLE">(), r.title);
@@ -31,7 +31,7 @@ void FillReviewDetails(const Section& s, const Env& env, const Texts& tx, const 
         auto* d = b.AddSectionDictionary(core::Tk<"NEED">());
         d->SetValue(core::Tk<"TITLE">(), n.title);
         d->SetValue(core::Tk<"KIND">(), tx.T("cf.need_kind." + std::string(Name(n.kind))));
-        d->SetIntValue(core::Tk<"QUANTITY">(), static_cast<long>(n.quantity));
+        core::SetInt(*d, core::Tk<"QUANTITY">(), static_cast<long>(n.quantity));
         if (n.HasDates())
             d->SetValueAndShowSection(core::Tk<"DATES">(), views::NeedDates(tx, n),
                                       core::Tk<"HAS_DATES">());
@@ -100,7 +100,7 @@ void FillPledgeRows(const Env& env, const Texts& tx, const std::vector<Pledge>& 
     for (const Pledge& p : pledges) {
         if (p.provider != "manual") continue;
         auto* d = b.AddSectionDictionary(section);
-        d->SetIntValue(core::Tk<"ID">(), static_cast<long>(p.id));
+        core::SetInt(*d, core::Tk<"ID">(), static_cast<long>(p.id));
         d->SetValue(core::Tk<"REF">(), views::PledgeReference(p.id));
         d->SetValue(core::Tk<"DATE">(), tx.Date(p.created_at));
         d->SetValue(core::Tk<"CAMPAIGN">(), p.campaign_title);

@@ -2,6 +2,7 @@
 // configured lists, slugs from French titles, and UTF-8 checks for what citizens type.
 #include "plugin/crowdfunding/text.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 
@@ -40,26 +41,41 @@ std::string Texts::Money(std::int64_t minor, std::string_view currency) const {
 }
 
 std::string Texts::Date(std::int64_t epoch) const {
-    auto ymd = Ymd(epoch);
+    const auto ymd = Ymd(epoch);
+    char key[] = "cf.month.00";
     const unsigned month = static_cast<unsigned>(ymd.month());
-    return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-           T("cf.month." + std::to_string(month)) + " " +
-           std::to_string(static_cast<int>(ymd.year()));
+    std::size_t key_len = sizeof key - 3;
+    if (month >= 10) key[key_len++] = '1';
+    key[key_len++] = static_cast<char>('0' + month % 10);
+    char buf[16];
+    std::string out;
+    out.reserve(24);
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<unsigned>(ymd.day())).ptr);
+    out += ' ';
+    out += T(std::string_view(key, key_len));
+    out += ' ';
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<int>(ymd.year())).ptr);
+    return out;
 }
 
 std::string Texts::IsoDate(std::string_view text) const {
     if (!IsValidIsoDate(text)) return std::string(text);
     using namespace std::chrono;
-    int y = std::stoi(std::string(text.substr(0, 4)));
-    unsigned m = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
-    unsigned d = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
+    int y = 0;
+    unsigned m = 0, d = 0;
+    std::from_chars(text.data(), text.data() + 4, y);
+    std::from_chars(text.data() + 5, text.data() + 7, m);
+    std::from_chars(text.data() + 8, text.data() + 10, d);
     sys_days day{year{y} / month{m} / d};
     return Date(duration_cast<seconds>(day.time_since_epoch()).count());
 }
 
 std::string Texts::Label(std::string_view prefix, std::string_view value) const {
-    std::string key = std::string(prefix) + std::string(value);
-    return i18n.Has(lang, key) ? i18n.T(lang, key) : std::string(value);
+    std::string key;
+    key.reserve(prefix.size() + value.size());
+    key.append(prefix).append(value);
+    const std::string* text = i18n.Find(lang, key);
+    return text != nullptr ? *text : std::string(value);
 }
 
 std::size_t Utf8Length(std::string_view s) {

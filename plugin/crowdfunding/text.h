@@ -16,7 +16,7 @@ struct Texts {
     std::string lang;
 
     const std::string& T(std::string_view key) const { return i18n.T(lang, key); }
-    std::string F(std::string_view key, const std::map<std::string, std::string>& args) const {
+    std::string F(std::string_view key, core::I18n::Args args) const {
         return i18n.Format(lang, key, args);
     }
     // "1 500 €" / "€1,500" for whole amounts, "12,50 €" / "€12.50" otherwise.

@@ -95,8 +95,8 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
     const std::string goal = tx.Money(k.goal, k.currency);
     d.SetValue(core::Tk<"RAISED">(), raised);
     d.SetValue(core::Tk<"GOAL">(), goal);
-    d.SetIntValue(core::Tk<"PERCENT">(), static_cast<long>(percent));
-    d.SetIntValue(core::Tk<"PROGRESS">(), static_cast<long>(std::min<std::int64_t>(percent, 100)));
+    core::SetInt(d, core::Tk<"PERCENT">(), static_cast<long>(percent));
+    core::SetInt(d, core::Tk<"PROGRESS">(), static_cast<long>(std::min<std::int64_t>(percent, 100)));
     d.SetValue(core::Tk<"FUNDING_TEXT">(),
                tx.F("cf.funding_text",
                     {{"raised", raised}, {"goal", goal}, {"percent", std::to_string(percent)}}));
@@ -122,7 +122,7 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
 
 void FillCard(const core::Env& env, const Texts& tx, const Campaign& k, std::int64_t now,
               ctemplate::TemplateDictionary& d) {
-    d.SetIntValue(core::Tk<"ID">(), static_cast<long>(k.id));
+    core::SetInt(d, core::Tk<"ID">(), static_cast<long>(k.id));
     d.SetValue(core::Tk<"TITLE">(), k.title);
     d.SetValue(core::Tk<"URL">(), ProjectPath(env, k));
     d.SetValue(core::Tk<"SUMMARY">(), k.summary);

@@ -67,7 +67,7 @@ void FillOwner(const Env& env, const Ctx& ctx, const Item& item, const std::vect
         });
         for (const auto& [id, name] : people) {
             auto* o = done->AddSectionDictionary(core::Tk<"PARTNER_OPTION">());
-            o->SetIntValue(core::Tk<"CODE">(), id);
+            core::SetInt(*o, core::Tk<"CODE">(), id);
             o->SetValue(core::Tk<"LABEL">(), PersonName(env, ctx, name, id));
         }
         done->ShowSection(people.empty() ? "NO_PARTNER" : "HAS_PARTNER");
@@ -80,7 +80,7 @@ void FillOwner(const Env& env, const Ctx& ctx, const Item& item, const std::vect
 void FillRequestForm(const Ctx& ctx, const Item& item, const core::FieldErrors& errors,
                      ctemplate::TemplateDictionary& body) {
     auto* answer = body.AddSectionDictionary(core::Tk<"CAN_ANSWER">());
-    answer->SetIntValue(core::Tk<"SUBJECT_ID">(), item.id);
+    core::SetInt(*answer, core::Tk<"SUBJECT_ID">(), item.id);
     if (item.kind != Kind::kLend) return;
     auto* form = answer->AddSectionDictionary(core::Tk<"CAN_BORROW">());
     core::FillForm(*form, ctx.req.form, {"start", "end", "message"}, errors);
@@ -123,7 +123,7 @@ http::Response Refusal(const Env& env, Ctx& ctx, const Result& r) {
 void FillItem(const Settings& s, const Env& env, const Ctx& ctx, const Item& i,
               ctemplate::TemplateDictionary& d) {
     const std::string base = env.config.base_path + "/exchange/" + std::to_string(i.id);
-    d.SetIntValue(core::Tk<"ID">(), i.id);
+    core::SetInt(d, core::Tk<"ID">(), i.id);
     d.SetValue(core::Tk<"TITLE">(), i.title);
     d.SetValue(core::Tk<"URL">(), base);
     d.SetValue(core::Tk<"KIND">(), std::string(ToString(i.kind)));
@@ -156,7 +156,7 @@ void FillItem(const Settings& s, const Env& env, const Ctx& ctx, const Item& i,
 }
 
 void FillLoan(const Env& env, const Ctx& ctx, const Loan& l, ctemplate::TemplateDictionary& d) {
-    d.SetIntValue(core::Tk<"LOAN_ID">(), l.id);
+    core::SetInt(d, core::Tk<"LOAN_ID">(), l.id);
     d.SetValue(core::Tk<"LOAN_URL">(), env.config.base_path + "/loans/" + std::to_string(l.id));
     d.SetValue(core::Tk<"ITEM_TITLE">(), l.item_title);
     d.SetValue(core::Tk<"ITEM_URL">(),

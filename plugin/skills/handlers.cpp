@@ -83,7 +83,7 @@ Response RenderForm(const Settings& s, const Env& env, Ctx& ctx, const Listing* 
     AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), value("category"));
     AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
                value("neighbourhood"));
-    body.SetIntValue(core::Tk<"LISTING_DAYS">(), s.listing_days);
+    core::SetInt(body, core::Tk<"LISTING_DAYS">(), s.listing_days);
     return core::RenderPage(env, ctx, page, status);
 }
 
@@ -108,7 +108,7 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     for (const Listing& l : listings)
         FillListing(s, env, ctx, l, *body.AddSectionDictionary(core::Tk<"LISTING">()));
     if (listings.empty()) body.ShowSection(core::Tk<"EMPTY">());
-    body.SetIntValue(core::Tk<"COUNT">(), static_cast<long>(listings.size()));
+    core::SetInt(body, core::Tk<"COUNT">(), static_cast<long>(listings.size()));
     if (more) {
         body.SetValueAndShowSection(
             core::Tk<"NEXT_URL">(),

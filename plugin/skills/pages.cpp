@@ -40,7 +40,7 @@ std::string PersonName(const Env& env, const Ctx& ctx, const std::string& name, 
 void FillExchange(const Env& env, const Ctx& ctx, const Exchange& x,
                   ctemplate::TemplateDictionary& d) {
     const std::int64_t me = ctx.viewer.user_id;
-    d.SetIntValue(core::Tk<"ID">(), x.id);
+    core::SetInt(d, core::Tk<"ID">(), x.id);
     d.SetValue(core::Tk<"GIVER_NAME">(), PersonName(env, ctx, x.giver_name, x.giver_id));
     d.SetValue(core::Tk<"RECEIVER_NAME">(), PersonName(env, ctx, x.receiver_name, x.receiver_id));
     d.SetValue(core::Tk<"STATUS_LABEL">(),
@@ -81,7 +81,7 @@ void FillOwnerControls(const Env& env, const Ctx& ctx, const Listing& l,
 void FillAnswerForms(const Ctx& ctx, const Listing& l, const core::FieldErrors& errors,
                      ctemplate::TemplateDictionary& body) {
     auto* answer = body.AddSectionDictionary(core::Tk<"CAN_ANSWER">());
-    answer->SetIntValue(core::Tk<"SUBJECT_ID">(), l.id);
+    core::SetInt(*answer, core::Tk<"SUBJECT_ID">(), l.id);
     core::FillForm(*answer, ctx.req.form, {"minutes", "note"}, errors);
     if (l.mode == Mode::kTimeBank) answer->ShowSection(core::Tk<"ASK_MINUTES">());
     answer->ShowSection(l.kind == Kind::kOffer ? "I_RECEIVED" : "I_GAVE");
@@ -115,7 +115,7 @@ std::string NextQuery(const http::Form& query, std::int64_t before) {
 
 void FillListing(const Settings& s, const Env& env, const Ctx& ctx, const Listing& l,
                  ctemplate::TemplateDictionary& d) {
-    d.SetIntValue(core::Tk<"ID">(), l.id);
+    core::SetInt(d, core::Tk<"ID">(), l.id);
     d.SetValue(core::Tk<"TITLE">(), l.title);
     d.SetValue(core::Tk<"URL">(), env.config.base_path + "/skills/" + std::to_string(l.id));
     d.SetValue(core::Tk<"KIND">(), std::string(ToString(l.kind)));

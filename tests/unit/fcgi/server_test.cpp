@@ -19,6 +19,7 @@ class ServerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(TooManyFieldsIs413);
     CPPUNIT_TEST(SerializeAddsLengthAndHeaders);
     CPPUNIT_TEST(SecurityHeadersAreAdded);
+    CPPUNIT_TEST(FirstOfTwoEqualParamsWins);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -89,6 +90,24 @@ class ServerTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT(out.rfind("Status: 404 Not Found\r\n", 0) == 0);
         CPPUNIT_ASSERT(out.find("Content-Length: 8\r\n\r\n<p>x</p>") != std::string::npos);
         CPPUNIT_ASSERT(res.Serialize(true).find("<p>") == std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(res.Serialize(true), res.Head());
+        CPPUNIT_ASSERT_EQUAL(out, res.Head() + res.body);
+    }
+
+    void FirstOfTwoEqualParamsWins() {
+        Request r;
+        CPPUNIT_ASSERT(r.params.emplace("SCRIPT_NAME", "/participer"));
+        CPPUNIT_ASSERT(r.params.emplace("HTTP_ACCEPT_LANGUAGE", "en"));
+        CPPUNIT_ASSERT(!r.params.emplace("SCRIPT_NAME", "/elsewhere"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t{2}, r.params.size());
+        CPPUNIT_ASSERT_EQUAL(std::string_view("/participer"), r.Param("SCRIPT_NAME"));
+        CPPUNIT_ASSERT_EQUAL(std::string_view("en"), r.Header("Accept-Language"));
+        CPPUNIT_ASSERT(r.Param("SCRIPT").empty());
+        r.params["HTTPS"] = "on";
+        CPPUNIT_ASSERT(r.IsSecure());
+        r.params["HTTPS"] = "off";
+        CPPUNIT_ASSERT(!r.IsSecure());
+        CPPUNIT_ASSERT_EQUAL(std::size_t{3}, r.params.size());
     }
 
     void SecurityHeadersAreAdded() {

@@ -31,6 +31,14 @@ class I18nTest : public CppUnit::TestFixture {
                              i.Format("en", "d", {{"n", "3"}}));
         CPPUNIT_ASSERT_EQUAL(std::string("Plus que 3 jours pour Alice"),
                              i.Format("fr", "d", {{"n", "3"}, {"who", "Alice"}}));
+        // Stray braces stay as written; a value is never scanned for placeholders again.
+        I18n j = I18n::FromText("e = {a}{ {b} {a} {\n", "e = {b}}{a\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("{b}{ {a} {b} {"),
+                             j.Format("fr", "e", {{"a", "{b}"}, {"b", "{a}"}}));
+        CPPUNIT_ASSERT_EQUAL(std::string("x}{a"), j.Format("en", "e", {{"b", "x"}}));
+        std::string n = std::to_string(42);
+        CPPUNIT_ASSERT_EQUAL(std::string("42 days left for 7"),
+                             i.Format("en", "d", {{"n", n}, {"who", std::to_string(7)}}));
     }
     void UnknownKeyFallsBackToKey() {
         I18n i = I18n::FromText("a = x\n", "a = y\n");

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -81,14 +83,29 @@ struct AccessEntry {
     std::chrono::steady_clock::time_point answered;
 };
 
-// Written after FCGX_Finish_r, so the visitor never waits for the log line; `ms` is the time the
-// request took up to its answer.
+// Written after FCGX_Finish_r, so the visitor never waits for the log line, and in batches
+// (core::LogBuffered); `ms` is the time the request took up to its answer.
 void AccessLog(const AccessEntry& e) {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(e.answered - e.started).count();
-    std::string line = "access method=" + e.method + " path=" + e.path + " status=" + std::to_string(e.status) +
-                       " ms=" + std::to_string(us / 1000) + "." + std::to_string((us % 1000) / 100) +
-                       " id=" + e.request_id;
-    core::LogInfo(line);
+    thread_local std::string line;
+    char digits[24];
+    auto number = [&](long long v) {
+        line.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+    };
+    line.clear();
+    line += "access method=";
+    line += e.method;
+    line += " path=";
+    line += e.path;
+    line += " status=";
+    number(e.status);
+    line += " ms=";
+    number(us / 1000);
+    line += '.';
+    number((us % 1000) / 100);
+    line += " id=";
+    line += e.request_id;
+    core::LogBuffered(core::LogLevel::kInfo, line);
 }
 
 void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& handler, AccessEntry& entry) {
@@ -214,6 +231,25 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
     }
     core::LogInfo("msg=\"placette-fcgi ready\" listen=" + opt.listen + " workers=" +
                   std::to_string(opt.workers));
+    // Access lines are written in batches (see core::LogBuffered): at the latest 200 ms later.
+    std::mutex flush_mu;
+    std::condition_variable flush_cv;
+    bool flush_stop = false;
+    std::thread flusher([&] {
+        std::unique_lock lock(flush_mu);
+        while (!flush_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return flush_stop; })) {
+            core::FlushBufferedLog();
+        }
+    });
+    auto stop_flusher = [&] {
+        {
+            std::lock_guard lock(flush_mu);
+            flush_stop = true;
+        }
+        flush_cv.notify_all();
+        flusher.join();
+        core::FlushBufferedLog();
+    };
     int sig = 0;
     sigwait(&stop_set, &sig);
     core::LogInfo("msg=\"stopping: finishing requests in flight\" signal=" + std::to_string(sig));
@@ -231,12 +267,14 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
         if (all_done) break;
         if (std::chrono::steady_clock::now() > deadline) {
             core::LogWarn("msg=\"grace period over; exiting with requests still running\"");
+            core::FlushBufferedLog();
             // The workers still reference this frame: leave without unwinding it.
             ::_exit(0);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     for (auto& t : threads) t.join();
+    stop_flusher();
     if (StartsWith(opt.listen, "unix:")) ::unlink(opt.listen.substr(5).c_str());
     core::LogInfo("msg=\"stopped\"");
     return 0;

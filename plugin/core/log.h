@@ -10,6 +10,13 @@ enum class LogLevel { kDebug, kInfo, kWarn, kError };
 
 void SetLogLevel(LogLevel level);
 void Log(LogLevel level, std::string_view message);
+
+// Lines that may wait a little (placette-fcgi's access lines, one per request): kept in memory and
+// written together, by the next Log() (which writes them first, so the order stays), by
+// FlushBufferedLog(), or when 32 KiB have gathered. A server calls FlushBufferedLog() a few times
+// a second and before it exits; a crash loses at most what gathered since.
+void LogBuffered(LogLevel level, std::string_view message);
+void FlushBufferedLog();
 inline void LogInfo(std::string_view m) { Log(LogLevel::kInfo, m); }
 inline void LogWarn(std::string_view m) { Log(LogLevel::kWarn, m); }
 inline void LogError(std::string_view m) { Log(LogLevel::kError, m); }

@@ -87,7 +87,7 @@ class LogTest : public CppUnit::TestFixture {
     }
 };
 
-CPPUNIT_TEST_SUITE_REGISTRATION(LogTest);
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(LogTest, "core");
 
 }  // namespace
 }  // namespace placette::core

@@ -12,7 +12,6 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -231,25 +230,8 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
     }
     core::LogInfo("msg=\"placette-fcgi ready\" listen=" + opt.listen + " workers=" +
                   std::to_string(opt.workers));
-    // Access lines are written in batches (see core::LogBuffered): at the latest 200 ms later.
-    std::mutex flush_mu;
-    std::condition_variable flush_cv;
-    bool flush_stop = false;
-    std::thread flusher([&] {
-        std::unique_lock lock(flush_mu);
-        while (!flush_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return flush_stop; })) {
-            core::FlushBufferedLog();
-        }
-    });
-    auto stop_flusher = [&] {
-        {
-            std::lock_guard lock(flush_mu);
-            flush_stop = true;
-        }
-        flush_cv.notify_all();
-        flusher.join();
-        core::FlushBufferedLog();
-    };
+    // Access lines are written in batches (core::LogBuffered), by the flusher thread.
+    core::StartLogFlusher();
     int sig = 0;
     sigwait(&stop_set, &sig);
     core::LogInfo("msg=\"stopping: finishing requests in flight\" signal=" + std::to_string(sig));
@@ -274,7 +256,7 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     for (auto& t : threads) t.join();
-    stop_flusher();
+    core::StopLogFlusher();
     if (StartsWith(opt.listen, "unix:")) ::unlink(opt.listen.substr(5).c_str());
     core::LogInfo("msg=\"stopped\"");
     return 0;

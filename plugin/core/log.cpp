@@ -6,9 +6,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace placette::core {
 
@@ -58,21 +60,31 @@ void WriteAll(std::string_view text) {
     }
 }
 
-constexpr std::size_t kBufferLimit = 32 * 1024;
+// Buffered lines: appended under g_buffer_mu only (never held across a write), written by one
+// writer at a time under g_write_mu (always taken before g_buffer_mu), so the order is kept and
+// a slow disk never holds up a request's thread behind another's write.
+constexpr std::size_t kWakeFlusherAt = 32 * 1024;
+constexpr std::size_t kWriteItselfAt = 1024 * 1024;  // the flusher is missing or stuck
+std::mutex g_write_mu;
 std::mutex g_buffer_mu;
-std::string g_buffer;  // guarded by g_buffer_mu
+std::string g_buffer;                // guarded by g_buffer_mu
+std::condition_variable g_flush_cv;  // with g_buffer_mu
+bool g_flusher_running = false;      // guarded by g_buffer_mu
+bool g_flusher_stop = false;         // guarded by g_buffer_mu
+std::thread g_flusher;
 
-// Takes what the buffer holds (under its lock) and writes it, in order, before `then`.
+// Writes what the buffer holds, then `then`, in that order.
 void FlushThen(std::string_view then) {
-    std::string pending;
+    std::lock_guard write_lock(g_write_mu);
+    static std::string pending;  // guarded by g_write_mu; keeps its capacity between flushes
+    pending.clear();
     {
         std::lock_guard lock(g_buffer_mu);
-        if (g_buffer.empty() && then.empty()) return;
         pending.swap(g_buffer);
-        pending += then;
-        // Written under the lock, so two flushes cannot overtake each other.
-        WriteAll(pending);
     }
+    if (pending.empty() && then.empty()) return;
+    pending += then;
+    WriteAll(pending);
 }
 }  // namespace
 
@@ -88,14 +100,55 @@ void LogBuffered(LogLevel level, std::string_view message) {
     thread_local std::string line;
     line.clear();
     Format(level, message, line);
-    std::lock_guard lock(g_buffer_mu);
-    g_buffer += line;
-    if (g_buffer.size() >= kBufferLimit) {
-        WriteAll(g_buffer);
-        g_buffer.clear();
+    std::size_t size;
+    bool flusher;
+    {
+        std::lock_guard lock(g_buffer_mu);
+        g_buffer += line;
+        size = g_buffer.size();
+        flusher = g_flusher_running;
+    }
+    if (size < kWakeFlusherAt) return;
+    if (flusher && size < kWriteItselfAt) {
+        g_flush_cv.notify_one();
+    } else {
+        FlushThen({});
     }
 }
 
 void FlushBufferedLog() { FlushThen({}); }
+
+void StartLogFlusher() {
+    std::lock_guard lock(g_buffer_mu);
+    if (g_flusher_running) return;
+    g_flusher_running = true;
+    g_flusher_stop = false;
+    g_flusher = std::thread([] {
+        std::unique_lock held(g_buffer_mu);
+        while (!g_flusher_stop) {
+            g_flush_cv.wait_for(held, std::chrono::milliseconds(200), [] {
+                return g_flusher_stop || g_buffer.size() >= kWakeFlusherAt;
+            });
+            held.unlock();
+            FlushThen({});
+            held.lock();
+        }
+    });
+}
+
+void StopLogFlusher() {
+    {
+        std::lock_guard lock(g_buffer_mu);
+        if (!g_flusher_running) return;
+        g_flusher_stop = true;
+    }
+    g_flush_cv.notify_all();
+    g_flusher.join();
+    {
+        std::lock_guard lock(g_buffer_mu);
+        g_flusher_running = false;
+    }
+    FlushThen({});
+}
 
 }  // namespace placette::core

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -18,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace placette::core {
@@ -26,6 +28,11 @@ namespace placette::core {
 void SetReadCacheTtl(std::chrono::milliseconds ttl);
 std::chrono::milliseconds ReadCacheTtl();
 
+// One load at a time per key: while a thread loads an entry that is missing or expired, the other
+// readers of that key wait for its result (once; up to one TTL) instead of all asking the
+// database the same questions at once. And refresh ahead: once an entry is past three quarters
+// of its life, the first reader reloads it while the others are still served the entry (within
+// its lifetime), so a busy page is not left without its entry every TTL.
 template <typename Key, typename Value, typename Hash = std::hash<Key>>
 class ReadCache {
   public:
@@ -39,21 +46,19 @@ class ReadCache {
     std::shared_ptr<const Value> Get(const Key& key, Load&& load) {
         const auto ttl = ReadCacheTtl();
         if (ttl.count() <= 0) return Wrap(load());
-        const auto started = std::chrono::steady_clock::now();
-        std::uint64_t generation = 0;
-        {
-            std::lock_guard<std::mutex> lock(mu_);
+        std::unique_lock<std::mutex> lock(mu_);
+        for (bool waited = false;;) {
+            const auto now = std::chrono::steady_clock::now();
             auto it = entries_.find(key);
-            if (it != entries_.end() && it->second.expires > started) return it->second.value;
-            generation = generation_;
+            if (it != entries_.end() && it->second.expires > now) {
+                if (now < it->second.refresh_at || loading_.count(key) != 0) return it->second.value;
+                return LoadLocked(lock, key, load, ttl);  // refresh ahead
+            }
+            if (waited || loading_.count(key) == 0) return LoadLocked(lock, key, load, ttl);
+            // Another reader is loading this key: wait for its result, once.
+            loaded_.wait_for(lock, ttl, [&] { return loading_.count(key) == 0; });
+            waited = true;
         }
-        std::shared_ptr<const Value> value = Wrap(load());
-        if (!value) return value;
-        std::lock_guard<std::mutex> lock(mu_);
-        if (generation_ != generation) return value;  // a write happened meanwhile: do not keep
-        if (entries_.size() >= capacity_ && entries_.find(key) == entries_.end()) Prune(started);
-        entries_[key] = Entry{value, started + ttl};
-        return value;
     }
 
     void Invalidate(const Key& key) {
@@ -77,7 +82,43 @@ class ReadCache {
     struct Entry {
         std::shared_ptr<const Value> value;
         std::chrono::steady_clock::time_point expires;
+        std::chrono::steady_clock::time_point refresh_at;
     };
+
+    // Loads `key` with `lock` held on entry and on return (released during load()), marking the
+    // key as loading meanwhile; keeps the value unless a write happened during the load.
+    template <typename Load>
+    std::shared_ptr<const Value> LoadLocked(std::unique_lock<std::mutex>& lock, const Key& key,
+                                            Load& load, std::chrono::milliseconds ttl) {
+        const auto started = std::chrono::steady_clock::now();
+        const std::uint64_t generation = generation_;
+        const bool marked = loading_.insert(key).second;
+        struct Unmark {  // runs with the lock held again, also when load() throws
+            ReadCache& cache;
+            const Key& key;
+            bool marked;
+            ~Unmark() {
+                if (marked) cache.loading_.erase(key);
+                cache.loaded_.notify_all();
+            }
+        };
+        std::shared_ptr<const Value> value;
+        {
+            Unmark unmark{*this, key, marked};
+            lock.unlock();
+            try {
+                value = Wrap(load());
+            } catch (...) {
+                lock.lock();
+                throw;
+            }
+            lock.lock();
+        }
+        if (!value || generation_ != generation) return value;  // a write happened: do not keep
+        if (entries_.size() >= capacity_ && entries_.find(key) == entries_.end()) Prune(started);
+        entries_[key] = Entry{value, started + ttl, started + ttl * 3 / 4};
+        return value;
+    }
 
     static std::shared_ptr<const Value> Wrap(std::optional<Value>&& v) {
         if (!v) return nullptr;
@@ -95,8 +136,10 @@ class ReadCache {
 
     const std::size_t capacity_;
     mutable std::mutex mu_;
+    std::condition_variable loaded_;  // a load finished (with mu_)
     std::uint64_t generation_ = 0;
     std::unordered_map<Key, Entry, Hash> entries_;
+    std::unordered_set<Key, Hash> loading_;  // keys being loaded by some reader
 };
 
 }  // namespace placette::core

@@ -1,12 +1,15 @@
 // Unit tests for plugin/core/log: buffered lines wait until a flush, go out before any later
-// immediate line (order kept), and are written on their own once 32 KiB have gathered.
+// immediate line (order kept), are written on their own once 32 KiB have gathered, and the
+// flusher thread writes them unasked and at its stop.
 #include "plugin/core/log.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <string>
+#include <thread>
 
 namespace placette::core {
 namespace {
@@ -46,6 +49,7 @@ class LogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(BufferedLinesWaitForAFlush);
     CPPUNIT_TEST(ImmediateLineComesAfterBufferedOnes);
     CPPUNIT_TEST(FullBufferIsWrittenOnItsOwn);
+    CPPUNIT_TEST(FlusherWritesWithoutBeingAsked);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -84,6 +88,23 @@ class LogTest : public CppUnit::TestFixture {
         std::size_t lines = 0;
         for (char c : text) lines += c == '\n';
         CPPUNIT_ASSERT_EQUAL(std::size_t{200}, lines);
+    }
+
+    void FlusherWritesWithoutBeingAsked() {
+        CapturedStderr err;
+        StartLogFlusher();
+        StartLogFlusher();  // a second start changes nothing
+        LogBuffered(LogLevel::kInfo, "access path=/by-the-flusher");
+        bool seen = false;
+        for (int i = 0; i < 100 && !seen; ++i) {  // 200 ms in principle; up to 5 s on a busy CI
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            seen = err.Text().find("path=/by-the-flusher") != std::string::npos;
+        }
+        CPPUNIT_ASSERT(seen);
+        LogBuffered(LogLevel::kInfo, "access path=/left-at-stop");
+        StopLogFlusher();
+        CPPUNIT_ASSERT(err.Text().find("path=/left-at-stop") != std::string::npos);
+        StopLogFlusher();  // a second stop changes nothing
     }
 };
 

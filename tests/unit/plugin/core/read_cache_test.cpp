@@ -1,5 +1,6 @@
 // Unit tests for plugin/core/read_cache: entries live at most the configured TTL, writes drop
-// them, a read that raced with a write is not kept, the capacity bounds memory, TTL 0 is off.
+// them, a read that raced with a write is not kept, the capacity bounds memory, TTL 0 is off;
+// concurrent misses load once, an entry is refreshed ahead while still served.
 #include "plugin/core/read_cache.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -7,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,6 +29,9 @@ class ReadCacheTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testReadRacingAWriteIsNotKept);
     CPPUNIT_TEST(testCapacityBoundsEntries);
     CPPUNIT_TEST(testConcurrentReadersSeeOneValue);
+    CPPUNIT_TEST(testConcurrentMissesLoadOnce);
+    CPPUNIT_TEST(testRefreshAheadKeepsServingTheEntry);
+    CPPUNIT_TEST(testFailedLoadLetsTheNextReaderLoad);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -146,6 +151,73 @@ class ReadCacheTest : public CppUnit::TestFixture {
         for (auto& t : threads) t.join();
         CPPUNIT_ASSERT_EQUAL(0, wrong.load());
         CPPUNIT_ASSERT(loads.load() < 8 * 2000 / 10);  // nearly every read was served cached
+    }
+
+    // Readers arriving while the key loads wait for that load instead of loading it too.
+    void testConcurrentMissesLoadOnce() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(8);
+        std::atomic<int> loads{0}, wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 6; ++t) {
+            threads.emplace_back([&] {
+                auto v = cache.Get(3, [&] {
+                    ++loads;
+                    std::this_thread::sleep_for(milliseconds(100));
+                    return std::optional<int>(7);
+                });
+                if (!v || *v != 7) ++wrong;
+            });
+        }
+        for (auto& t : threads) t.join();
+        CPPUNIT_ASSERT_EQUAL(0, wrong.load());
+        CPPUNIT_ASSERT_EQUAL(1, loads.load());
+    }
+
+    // Past three quarters of its life, one reader reloads the entry while the others are still
+    // served it, without waiting; the reloaded value then replaces it.
+    void testRefreshAheadKeepsServingTheEntry() {
+        SetReadCacheTtl(milliseconds(400));
+        ReadCache<int, int> cache(8);
+        CPPUNIT_ASSERT_EQUAL(1, *cache.Get(5, [] { return std::optional<int>(1); }));
+        std::this_thread::sleep_for(milliseconds(320));  // past 300 ms, before 400
+        std::atomic<bool> refreshing{false};
+        std::thread refresher([&] {
+            cache.Get(5, [&] {
+                refreshing = true;
+                std::this_thread::sleep_for(milliseconds(60));
+                return std::optional<int>(2);
+            });
+        });
+        for (int i = 0; i < 2000 && !refreshing; ++i) std::this_thread::sleep_for(milliseconds(1));
+        if (!refreshing) refresher.join();
+        CPPUNIT_ASSERT(refreshing.load());  // the entry was reloaded before it expired
+        int other_loads = 0;
+        const auto asked = std::chrono::steady_clock::now();
+        auto during = cache.Get(5, [&] {
+            ++other_loads;
+            return std::optional<int>(99);
+        });
+        CPPUNIT_ASSERT(std::chrono::steady_clock::now() - asked < milliseconds(40));  // no wait
+        CPPUNIT_ASSERT_EQUAL(1, *during);
+        CPPUNIT_ASSERT_EQUAL(0, other_loads);
+        refresher.join();
+        CPPUNIT_ASSERT_EQUAL(2, *cache.Get(5, [] { return std::optional<int>(3); }));
+    }
+
+    void testFailedLoadLetsTheNextReaderLoad() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> cache(8);
+        bool threw = false;
+        try {
+            cache.Get(4, []() -> std::optional<int> { throw std::runtime_error("db down"); });
+        } catch (const std::runtime_error&) {
+            threw = true;
+        }
+        CPPUNIT_ASSERT(threw);
+        const auto asked = std::chrono::steady_clock::now();
+        CPPUNIT_ASSERT_EQUAL(8, *cache.Get(4, [] { return std::optional<int>(8); }));
+        CPPUNIT_ASSERT(std::chrono::steady_clock::now() - asked < milliseconds(1000));
     }
 };
 

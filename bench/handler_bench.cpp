@@ -31,9 +31,10 @@ double CpuSeconds() {
 }
 
 void Usage() {
-    std::cerr << "usage: placette-bench-handler --config FILE --path /projects/1 [--cookie 'a=b; c=d']\n"
-                 "                              [--count N (20000)] [--base /participer]\n"
-                 "                              [--read-cache-ms MS (an hour; 0: every request reads)]\n";
+    std::cerr
+        << "usage: placette-bench-handler --config FILE --path /projects/1 [--cookie 'a=b; c=d']\n"
+           "                              [--count N (20000)] [--base /participer]\n"
+           "                              [--read-cache-ms MS (an hour; 0: every request reads)]\n";
 }
 }  // namespace
 
@@ -43,12 +44,18 @@ int main(int argc, char** argv) {
     long read_cache_ms = 3600 * 1000;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i];
-        if (a == "--config") config_path = argv[i + 1];
-        else if (a == "--path") path = argv[i + 1];
-        else if (a == "--cookie") cookie = argv[i + 1];
-        else if (a == "--count") count = std::atol(argv[i + 1]);
-        else if (a == "--base") base = argv[i + 1];
-        else if (a == "--read-cache-ms") read_cache_ms = std::atol(argv[i + 1]);
+        if (a == "--config")
+            config_path = argv[i + 1];
+        else if (a == "--path")
+            path = argv[i + 1];
+        else if (a == "--cookie")
+            cookie = argv[i + 1];
+        else if (a == "--count")
+            count = std::atol(argv[i + 1]);
+        else if (a == "--base")
+            base = argv[i + 1];
+        else if (a == "--read-cache-ms")
+            read_cache_ms = std::atol(argv[i + 1]);
         else {
             Usage();
             return 2;
@@ -111,9 +118,10 @@ int main(int argc, char** argv) {
         const double start = CpuSeconds(), wall_start = WallSeconds();
         for (long i = 0; i < count; ++i) one();
         const double spent = CpuSeconds() - start, wall = WallSeconds() - wall_start;
-        std::printf("%s: %ld requests, %zu bytes each, %.2f us CPU and %.2f us elapsed per request\n",
-                    path.c_str(), count, bytes, spent * 1e6 / static_cast<double>(count),
-                    wall * 1e6 / static_cast<double>(count));
+        std::printf(
+            "%s: %ld requests, %zu bytes each, %.2f us CPU and %.2f us elapsed per request\n",
+            path.c_str(), count, bytes, spent * 1e6 / static_cast<double>(count),
+            wall * 1e6 / static_cast<double>(count));
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "placette-bench-handler: " << e.what() << "\n";

@@ -55,7 +55,8 @@ std::string PathFrom(const Request& req, std::string_view base) {
 }
 
 // Reads the whole body, or nothing when it is larger than `max` (the handler answers 413).
-std::string ReadBody(FCGX_Request& fr, std::size_t content_length, std::size_t max, bool& too_large) {
+std::string ReadBody(FCGX_Request& fr, std::size_t content_length, std::size_t max,
+                     bool& too_large) {
     std::string body;
     if (content_length > max) {
         too_large = true;
@@ -107,14 +108,16 @@ void AccessLog(const AccessEntry& e) {
     core::LogBuffered(core::LogLevel::kInfo, line);
 }
 
-void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& handler, AccessEntry& entry) {
+void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& handler,
+              AccessEntry& entry) {
     Request req;
     req.request_id = NextRequestId();
     req.params.reserve(40);
     for (char** env = fr.envp; env != nullptr && *env != nullptr; ++env) {
         const char* eq = std::strchr(*env, '=');
         if (eq == nullptr) continue;
-        req.params.emplace(std::string(*env, static_cast<std::size_t>(eq - *env)), std::string(eq + 1));
+        req.params.emplace(std::string(*env, static_cast<std::size_t>(eq - *env)),
+                           std::string(eq + 1));
     }
     std::size_t length = 0;
     std::string_view cl = req.Param("CONTENT_LENGTH");
@@ -126,7 +129,8 @@ void ServeOne(FCGX_Request& fr, const ServerOptions& opt, const RequestHandler& 
     Response res = handler(req);
     const std::string head = res.Head();
     FCGX_PutStr(head.data(), static_cast<int>(head.size()), fr.out);
-    if (req.method != "HEAD") FCGX_PutStr(res.body.data(), static_cast<int>(res.body.size()), fr.out);
+    if (req.method != "HEAD")
+        FCGX_PutStr(res.body.data(), static_cast<int>(res.body.size()), fr.out);
     entry.method = std::move(req.method);
     entry.path = std::move(req.path);
     entry.request_id = std::move(req.request_id);
@@ -153,7 +157,8 @@ void WorkerLoop(int listen_fd, const ServerOptions& opt, const RequestHandler& h
         try {
             ServeOne(fr, opt, handler, entry);
         } catch (const std::exception& e) {
-            core::LogError(std::string("msg=\"request failed outside the handler\" what=\"") + e.what() + "\"");
+            core::LogError(std::string("msg=\"request failed outside the handler\" what=\"") +
+                           e.what() + "\"");
         }
         FCGX_Finish_r(&fr);
         if (entry.status != 0) AccessLog(entry);
@@ -166,7 +171,7 @@ int OpenListenSocket(const ServerOptions& opt) {
     if (opt.listen == "fd0") return 0;
     if (StartsWith(opt.listen, "unix:")) {
         std::string path = opt.listen.substr(5);
-        struct stat st{};
+        struct stat st {};
         if (::lstat(path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) ::unlink(path.c_str());
         int fd = FCGX_OpenSocket(path.c_str(), 256);
         if (fd >= 0) ::chmod(path.c_str(), opt.socket_mode);
@@ -209,7 +214,7 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
         return 1;
     }
     // Signals: SIGTERM/SIGINT are taken by sigwait below; SIGUSR1 only interrupts accept().
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = NoopHandler;
     sigaction(SIGUSR1, &sa, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
@@ -228,8 +233,8 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
         threads.emplace_back([&, fd] { WorkerLoop(fd, opt, handler, accept_mu, st); });
         st.thread = threads.back().native_handle();
     }
-    core::LogInfo("msg=\"placette-fcgi ready\" listen=" + opt.listen + " workers=" +
-                  std::to_string(opt.workers));
+    core::LogInfo("msg=\"placette-fcgi ready\" listen=" + opt.listen +
+                  " workers=" + std::to_string(opt.workers));
     // Access lines are written in batches (core::LogBuffered), by the flusher thread.
     core::StartLogFlusher();
     int sig = 0;

@@ -55,10 +55,12 @@ Response RenderThread(const Env& env, Ctx& ctx, std::int64_t id, const core::Fie
     auto& body = page.body();
     core::SetInt(body, core::Tk<"ID">(), id);
     body.SetValue(core::Tk<"OTHER_NAME">(), other_name);
-    body.SetValue(core::Tk<"OTHER_URL">(), env.config.base_path + "/people/" + std::to_string(other));
+    body.SetValue(core::Tk<"OTHER_URL">(),
+                  env.config.base_path + "/people/" + std::to_string(other));
     if (!t->subject.path.empty()) {
         body.SetValue(core::Tk<"SUBJECT_TITLE">(), t->subject.title);
-        body.SetValueAndShowSection(core::Tk<"SUBJECT_URL">(), env.config.base_path + t->subject.path,
+        body.SetValueAndShowSection(core::Tk<"SUBJECT_URL">(),
+                                    env.config.base_path + t->subject.path,
                                     core::Tk<"HAS_SUBJECT">());
     }
     for (const repo::Message& m : t->messages) {

@@ -45,7 +45,9 @@ class I18n {
     // One language's texts by key, looked up by string_view without a copy.
     struct KeyHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     using Catalog = std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>>;
 

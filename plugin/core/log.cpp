@@ -19,10 +19,14 @@ std::atomic<LogLevel> g_level{LogLevel::kInfo};
 
 const char* Name(LogLevel l) {
     switch (l) {
-        case LogLevel::kDebug: return "debug";
-        case LogLevel::kInfo: return "info";
-        case LogLevel::kWarn: return "warn";
-        case LogLevel::kError: return "error";
+        case LogLevel::kDebug:
+            return "debug";
+        case LogLevel::kInfo:
+            return "info";
+        case LogLevel::kWarn:
+            return "warn";
+        case LogLevel::kError:
+            return "error";
     }
     return "info";
 }
@@ -126,9 +130,8 @@ void StartLogFlusher() {
     g_flusher = std::thread([] {
         std::unique_lock held(g_buffer_mu);
         while (!g_flusher_stop) {
-            g_flush_cv.wait_for(held, std::chrono::milliseconds(200), [] {
-                return g_flusher_stop || g_buffer.size() >= kWakeFlusherAt;
-            });
+            g_flush_cv.wait_for(held, std::chrono::milliseconds(200),
+                                [] { return g_flusher_stop || g_buffer.size() >= kWakeFlusherAt; });
             held.unlock();
             FlushThen({});
             held.lock();

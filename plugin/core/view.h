@@ -28,7 +28,9 @@ struct TemplateError : std::runtime_error {
 template <std::size_t N>
 struct TkName {
     char text[N];
-    constexpr TkName(const char (&s)[N]) { std::copy_n(s, N, text); }  // NOLINT: implicit on purpose
+    constexpr TkName(const char (&s)[N]) {
+        std::copy_n(s, N, text);
+    }  // NOLINT: implicit on purpose
 };
 
 template <TkName Name>

@@ -69,7 +69,8 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
         const std::string field = "offer-" + std::to_string(o.id);
         d->SetValue(core::Tk<"FIELD_ID">(), "f-" + field);
         if (errors.Has(field))
-            d->SetValueAndShowSection(core::Tk<"ERROR_TEXT">(), errors.Get(field), core::Tk<"ERROR">());
+            d->SetValueAndShowSection(core::Tk<"ERROR_TEXT">(), errors.Get(field),
+                                      core::Tk<"ERROR">());
         if (o.link_type == "item" && o.state == OfferState::kOpen)
             d->ShowSection(core::Tk<"LENDS_ITEM">());
         d->SetValue(core::Tk<"NEED">(), o.need_title);
@@ -77,7 +78,8 @@ void FillOffers(const Section& s, const Env& env, const Texts& tx, const Campaig
         d->SetValue(core::Tk<"MESSAGE">(), o.message);
         core::SetInt(*d, core::Tk<"QUANTITY">(), static_cast<long>(o.quantity));
         d->SetValue(core::Tk<"DATE">(), tx.Date(o.created_at));
-        d->SetValue(core::Tk<"STATE_LABEL">(), tx.T("cf.offer_state." + std::string(Name(o.state))));
+        d->SetValue(core::Tk<"STATE_LABEL">(),
+                    tx.T("cf.offer_state." + std::string(Name(o.state))));
         if (auto listing = s.Svc(env).LinkedListing(o)) {
             auto* link = d->AddSectionDictionary(core::Tk<"LINK">());
             link->SetValue(core::Tk<"LINK_KIND">(), tx.Label("cf.link_type.", listing->type));
@@ -128,14 +130,17 @@ void FillActions(const Env& env, const Texts& tx, const Campaign& k, TemplateDic
     if (OwnerMayEdit(k.state))
         b.SetValueAndShowSection(core::Tk<"EDIT_URL">(), base + "/edit", core::Tk<"CAN_EDIT">());
     if (k.state == State::kDraft)
-        b.SetValueAndShowSection(core::Tk<"SUBMIT_URL">(), base + "/submit", core::Tk<"CAN_SUBMIT">());
+        b.SetValueAndShowSection(core::Tk<"SUBMIT_URL">(), base + "/submit",
+                                 core::Tk<"CAN_SUBMIT">());
     if (k.state == State::kLive)
-        b.SetValueAndShowSection(core::Tk<"CANCEL_URL">(), base + "/cancel", core::Tk<"CAN_CANCEL">());
+        b.SetValueAndShowSection(core::Tk<"CANCEL_URL">(), base + "/cancel",
+                                 core::Tk<"CAN_CANCEL">());
     if (k.state == State::kSucceeded)
         b.SetValueAndShowSection(core::Tk<"REALISED_URL">(), base + "/realised",
                                  core::Tk<"CAN_REALISE">());
     if (IsPublic(k.state))
-        b.SetValueAndShowSection(core::Tk<"UPDATE_URL">(), base + "/updates", core::Tk<"CAN_UPDATE">());
+        b.SetValueAndShowSection(core::Tk<"UPDATE_URL">(), base + "/updates",
+                                 core::Tk<"CAN_UPDATE">());
     b.SetValue(core::Tk<"PAGE_URL">(), views::ProjectPath(env, k));
 }
 

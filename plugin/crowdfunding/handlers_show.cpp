@@ -130,8 +130,8 @@ void FillStateNotice(const Env& env, const Ctx& ctx, const Texts& tx, const Camp
     const std::string state(Name(k.state));
     b.SetValue(core::Tk<"STATE_NOTICE">(), tx.T("cf.notice." + state));
     if (owner)
-        b.SetValueAndShowSection(core::Tk<"MANAGE_URL">(), views::ProjectPath(env, k.id) + "/manage",
-                                 core::Tk<"IS_OWNER">());
+        b.SetValueAndShowSection(core::Tk<"MANAGE_URL">(),
+                                 views::ProjectPath(env, k.id) + "/manage", core::Tk<"IS_OWNER">());
     if (ctx.viewer.is_staff() && k.state == State::kSubmitted) {
         b.SetValueAndShowSection(core::Tk<"REVIEW_URL">(),
                                  env.config.base_path + "/staff/campaigns/" + std::to_string(k.id),
@@ -156,8 +156,9 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     auto& b = p.body();
     views::FillCard(env, tx, k, now, b);
     b.SetValue(core::Tk<"DESCRIPTION_HTML">(), page->description_html);
-    b.SetValue(core::Tk<"BACKERS_TEXT">(), tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
-                                              {{"count", std::to_string(page->backers)}}));
+    b.SetValue(core::Tk<"BACKERS_TEXT">(),
+               tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
+                    {{"count", std::to_string(page->backers)}}));
     const bool can_back = k.state == State::kLive && now < k.ends_at;
     if (can_back)
         b.SetValueAndShowSection(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/back",

@@ -62,7 +62,8 @@ Response RenderReview(const Section& s, const Env& env, Ctx& ctx, const Campaign
         d->SetValue(core::Tk<"REJECT_URL">(), base + "/reject");
     }
     if (k.state == State::kLive)
-        b.SetValueAndShowSection(core::Tk<"CANCEL_URL">(), views::ProjectPath(env, k.id) + "/cancel",
+        b.SetValueAndShowSection(core::Tk<"CANCEL_URL">(),
+                                 views::ProjectPath(env, k.id) + "/cancel",
                                  core::Tk<"CAN_CANCEL">());
     if (IsPublic(k.state)) {
         auto* f = b.AddSectionDictionary(core::Tk<"CAN_FEATURE">());

@@ -96,7 +96,8 @@ void FillFunding(const Texts& tx, const Campaign& k, std::int64_t now,
     d.SetValue(core::Tk<"RAISED">(), raised);
     d.SetValue(core::Tk<"GOAL">(), goal);
     core::SetInt(d, core::Tk<"PERCENT">(), static_cast<long>(percent));
-    core::SetInt(d, core::Tk<"PROGRESS">(), static_cast<long>(std::min<std::int64_t>(percent, 100)));
+    core::SetInt(d, core::Tk<"PROGRESS">(),
+                 static_cast<long>(std::min<std::int64_t>(percent, 100)));
     d.SetValue(core::Tk<"FUNDING_TEXT">(),
                tx.F("cf.funding_text",
                     {{"raised", raised}, {"goal", goal}, {"percent", std::to_string(percent)}}));

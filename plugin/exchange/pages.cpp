@@ -132,7 +132,7 @@ void FillItem(const Settings& s, const Env& env, const Ctx& ctx, const Item& i,
     d.SetValue(core::Tk<"CONDITION_LABEL">(),
                ctx.T(env, "exchange.condition." + std::string(ToString(i.condition))));
     d.SetValue(core::Tk<"CATEGORY_LABEL">(), core::ChoiceLabel(env.i18n, ctx.lang, s.categories,
-                                                             "exchange.category.", i.category));
+                                                               "exchange.category.", i.category));
     d.SetValue(
         core::Tk<"NEIGHBOURHOOD_LABEL">(),
         core::ChoiceLabel(env.i18n, ctx.lang, s.neighbourhoods, "neighbourhood.", i.neighbourhood));
@@ -143,8 +143,10 @@ void FillItem(const Settings& s, const Env& env, const Ctx& ctx, const Item& i,
     d.SetValue(core::Tk<"STATUS">(), std::string(ToString(i.status)));
     d.SetValue(core::Tk<"STATUS_LABEL">(),
                ctx.T(env, "exchange.status." + std::string(ToString(i.status))));
-    d.SetValue(core::Tk<"CREATED">(), core::FormatDay(env.i18n, ctx.lang, core::DayOf(i.created_at)));
-    d.SetValue(core::Tk<"EXPIRES">(), core::FormatDay(env.i18n, ctx.lang, core::DayOf(i.expires_at)));
+    d.SetValue(core::Tk<"CREATED">(),
+               core::FormatDay(env.i18n, ctx.lang, core::DayOf(i.created_at)));
+    d.SetValue(core::Tk<"EXPIRES">(),
+               core::FormatDay(env.i18n, ctx.lang, core::DayOf(i.expires_at)));
     if (i.has_photo)
         d.SetValueAndShowSection(core::Tk<"PHOTO_URL">(), base + "/photo", core::Tk<"HAS_PHOTO">());
     if (i.partner_id != 0) {

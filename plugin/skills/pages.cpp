@@ -49,7 +49,8 @@ void FillExchange(const Env& env, const Ctx& ctx, const Exchange& x,
     if (x.mode == Mode::kTimeBank)
         d.SetValueAndShowSection(core::Tk<"MINUTES">(), FormatMinutes(x.minutes),
                                  core::Tk<"HAS_MINUTES">());
-    if (!x.note.empty()) d.SetValueAndShowSection(core::Tk<"NOTE">(), x.note, core::Tk<"HAS_NOTE">());
+    if (!x.note.empty())
+        d.SetValueAndShowSection(core::Tk<"NOTE">(), x.note, core::Tk<"HAS_NOTE">());
     const bool party = me == x.giver_id || me == x.receiver_id;
     const bool mine_confirmed = me == x.giver_id ? x.giver_confirmed : x.receiver_confirmed;
     if (party && x.status == ExchangeStatus::kProposed) {
@@ -119,8 +120,10 @@ void FillListing(const Settings& s, const Env& env, const Ctx& ctx, const Listin
     d.SetValue(core::Tk<"TITLE">(), l.title);
     d.SetValue(core::Tk<"URL">(), env.config.base_path + "/skills/" + std::to_string(l.id));
     d.SetValue(core::Tk<"KIND">(), std::string(ToString(l.kind)));
-    d.SetValue(core::Tk<"KIND_LABEL">(), ctx.T(env, "skills.kind." + std::string(ToString(l.kind))));
-    d.SetValue(core::Tk<"MODE_LABEL">(), ctx.T(env, "skills.mode." + std::string(ToString(l.mode))));
+    d.SetValue(core::Tk<"KIND_LABEL">(),
+               ctx.T(env, "skills.kind." + std::string(ToString(l.kind))));
+    d.SetValue(core::Tk<"MODE_LABEL">(),
+               ctx.T(env, "skills.mode." + std::string(ToString(l.mode))));
     if (l.mode == Mode::kTimeBank) d.ShowSection(core::Tk<"IS_TIME_BANK">());
     d.SetValue(core::Tk<"CATEGORY_LABEL">(),
                core::ChoiceLabel(env.i18n, ctx.lang, s.categories, "skills.category.", l.category));
@@ -137,8 +140,10 @@ void FillListing(const Settings& s, const Env& env, const Ctx& ctx, const Listin
     d.SetValue(core::Tk<"STATUS">(), std::string(ToString(l.status)));
     d.SetValue(core::Tk<"STATUS_LABEL">(),
                ctx.T(env, "skills.status." + std::string(ToString(l.status))));
-    d.SetValue(core::Tk<"CREATED">(), core::FormatDay(env.i18n, ctx.lang, core::DayOf(l.created_at)));
-    d.SetValue(core::Tk<"EXPIRES">(), core::FormatDay(env.i18n, ctx.lang, core::DayOf(l.expires_at)));
+    d.SetValue(core::Tk<"CREATED">(),
+               core::FormatDay(env.i18n, ctx.lang, core::DayOf(l.created_at)));
+    d.SetValue(core::Tk<"EXPIRES">(),
+               core::FormatDay(env.i18n, ctx.lang, core::DayOf(l.expires_at)));
 }
 
 http::Response RenderShow(const Settings& s, const Env& env, Ctx& ctx, std::int64_t id,

@@ -51,7 +51,8 @@ class ReadCache {
             const auto now = std::chrono::steady_clock::now();
             auto it = entries_.find(key);
             if (it != entries_.end() && it->second.expires > now) {
-                if (now < it->second.refresh_at || loading_.count(key) != 0) return it->second.value;
+                if (now < it->second.refresh_at || loading_.count(key) != 0)
+                    return it->second.value;
                 return LoadLocked(lock, key, load, ttl);  // refresh ahead
             }
             if (waited || loading_.count(key) == 0) return LoadLocked(lock, key, load, ttl);
@@ -93,27 +94,21 @@ class ReadCache {
         const auto started = std::chrono::steady_clock::now();
         const std::uint64_t generation = generation_;
         const bool marked = loading_.insert(key).second;
-        struct Unmark {  // runs with the lock held again, also when load() throws
-            ReadCache& cache;
-            const Key& key;
-            bool marked;
-            ~Unmark() {
-                if (marked) cache.loading_.erase(key);
-                cache.loaded_.notify_all();
-            }
+        auto unmark = [&] {  // with the lock held again, also when load() throws
+            if (marked) loading_.erase(key);
+            loaded_.notify_all();
         };
         std::shared_ptr<const Value> value;
-        {
-            Unmark unmark{*this, key, marked};
-            lock.unlock();
-            try {
-                value = Wrap(load());
-            } catch (...) {
-                lock.lock();
-                throw;
-            }
+        lock.unlock();
+        try {
+            value = Wrap(load());
+        } catch (...) {
             lock.lock();
+            unmark();
+            throw;
         }
+        lock.lock();
+        unmark();
         if (!value || generation_ != generation) return value;  // a write happened: do not keep
         if (entries_.size() >= capacity_ && entries_.find(key) == entries_.end()) Prune(started);
         entries_[key] = Entry{value, started + ttl, started + ttl * 3 / 4};

@@ -1,5 +1,7 @@
 // The ceiling of the FastCGI path for bench/run: a libfcgi responder that answers every request
-// with one fixed body, on as many threads as Placette has workers. No parsing, no database.
+// with one fixed body, on as many threads as Placette has workers. No parsing, no database. It
+// ends its connections as placette-fcgi does (fcgi/server.cpp): on this Unix socket, once the
+// request's input has been read to its end, at once instead of libfcgi's wait for nginx.
 #include <fcgiapp.h>
 #include <pthread.h>
 #include <signal.h>
@@ -50,8 +52,10 @@ int main(int argc, char** argv) {
                     rc = FCGX_Accept_r(&req);
                 }
                 if (rc < 0) break;
+                const bool input_read = FCGX_GetChar(req.in) == EOF;
                 FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
                 FCGX_PutStr(body.data(), static_cast<int>(body.size()), req.out);
+                if (input_read) FCGX_Detach(&req);
                 FCGX_Finish_r(&req);
             }
         });

@@ -81,6 +81,25 @@ test('a 10 MB POST is refused with a themed 413', async () => {
   assert.equal(h1(res.text), 'Envoi trop volumineux');
 });
 
+test('answers arrive whole when many come at once, with and without a request body', async () => {
+  // placette-fcgi closes a connection as soon as its answer is written (fcgi/server.cpp): no
+  // answer may lose its end, whether the request had a body (read first) or not.
+  const big = { note: 'x'.repeat(20_000) }; // a body of several FastCGI records
+  const one = async (i) => {
+    const res = i % 3 === 0 ? await http.post(`${P}/healthz`, big) : await http.get(`${P}/`);
+    const expected = i % 3 === 0 ? 405 : 200;
+    assert.equal(res.status, expected, `request ${i}`);
+    assert.match(res.text, /<\/footer>\s*<\/body>\s*<\/html>\s*$/, `request ${i} ends whole`);
+    return res.status;
+  };
+  for (let round = 0; round < 5; round++) {
+    const statuses = await Promise.all(Array.from({ length: 48 }, (_, i) => one(round * 48 + i)));
+    assert.equal(statuses.filter((s) => s === 405).length, 16);
+  }
+  const after = await http.get(`${P}/healthz`);
+  assert.equal(after.text, 'ok\n');
+});
+
 test('malformed multipart is a themed 400', async () => {
   const res = await http.request('POST', `${P}/`, {
     headers: { 'Content-Type': 'multipart/form-data; boundary=xyz' },

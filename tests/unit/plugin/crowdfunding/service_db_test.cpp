@@ -40,6 +40,7 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(DoubleSubmitYieldsOnePledge);
     CPPUNIT_TEST(RewardNeverOversoldUnderThreads);
     CPPUNIT_TEST(CapNeverExceededUnderThreads);
+    CPPUNIT_TEST(OneBackerNeverPassesTheirCapUnderThreads);
     CPPUNIT_TEST(PledgeOnEndedCampaignIsAConflict);
     CPPUNIT_TEST(PaymentIsIdempotentAndNeverGoesBack);
     CPPUNIT_TEST(TickClosesFromTheLedgerOnce);
@@ -173,6 +174,27 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(15, ok.load());
         CPPUNIT_ASSERT_EQUAL(15, capped.load());
         CPPUNIT_ASSERT_EQUAL(std::int64_t{15000}, svc.GetCampaign(id)->pledged);
+        CPPUNIT_ASSERT(LedgerClean());
+    }
+
+    // The same citizen in many tabs at once: their total stays within the per-citizen maximum
+    // (80 €): the sum of their pledges is read under the campaign's lock.
+    void OneBackerNeverPassesTheirCapUnderThreads() {
+        Service svc(*pool_, rules_);
+        const std::int64_t id = Live(svc, 100000, FundingModel::kAllOrNothing);
+        std::atomic<int> ok{0}, refused{0};
+        RunThreads(20, [&](int) {
+            Outcome o = Pledge(svc, kBruno, id, {}, 1000);
+            if (o.ok()) ++ok;
+            if (o.status == Outcome::Status::kInvalid &&
+                Plain(o.errors.Get("amount")).find("vous pouvez encore donner au plus") !=
+                    std::string::npos) {
+                ++refused;
+            }
+        });
+        CPPUNIT_ASSERT_EQUAL(8, ok.load());
+        CPPUNIT_ASSERT_EQUAL(12, refused.load());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{8000}, svc.GetCampaign(id)->pledged);
         CPPUNIT_ASSERT(LedgerClean());
     }
 

@@ -10,13 +10,15 @@ namespace {
 using core::db::Row;
 using core::db::Value;
 
-#define PLC_ITEM_COLS                                                                          \
+#define PLC_ITEM_FROM                                                                          \
     "i.id, i.owner_id, COALESCE(po.display_name, ''), i.kind, i.title, i.description,"         \
     " i.category, i.item_condition, i.neighbourhood, i.status, i.has_photo,"                   \
     " COALESCE(i.partner_id, 0), COALESCE(pp.display_name, ''), UNIX_TIMESTAMP(i.created_at)," \
-    " UNIX_TIMESTAMP(i.expires_at) FROM {p}exchange_items i"                                   \
-    " LEFT JOIN {p}people po ON po.user_id = i.owner_id"                                       \
+    " UNIX_TIMESTAMP(i.expires_at) FROM {p}exchange_items i "
+#define PLC_ITEM_JOIN                                   \
+    "LEFT JOIN {p}people po ON po.user_id = i.owner_id" \
     " LEFT JOIN {p}people pp ON pp.user_id = i.partner_id "
+#define PLC_ITEM_COLS PLC_ITEM_FROM PLC_ITEM_JOIN
 
 constexpr const char* kInsertItem =
     "INSERT INTO {p}exchange_items (owner_id, kind, title, description, category, item_condition,"
@@ -28,13 +30,16 @@ constexpr const char* kUpdateItem =
 constexpr const char* kFindItem = "SELECT " PLC_ITEM_COLS "WHERE i.id = ?";
 constexpr const char* kFindItemLock = "SELECT " PLC_ITEM_COLS "WHERE i.id = ? FOR UPDATE";
 // Listing fragments: a listing's statement is assembled from these constants only, with a filter
-// only when the citizen chose it, so that MariaDB sees plain equalities and walks the index made
-// for that combination (migration 0009: status, the chosen filters, then id) newest first.
-// With a filter, MariaDB 10.11 may otherwise intersect two of these indexes (each lists the
-// matching active rows in id order) and sort every row of the intersection.
+// only when the citizen chose it, and then names the index made for that combination (migration
+// 0009, and 0007 for the category: status, the chosen filters, then id), which gives the page's
+// rows newest first, the next page's too (`id < ?` is a range on it). Left to choose, MariaDB
+// 10.11 at times walked `(status, id)` instead, or intersected two of these indexes and sorted
+// every row of the intersection (the same as skills/repository.cpp). A FULLTEXT search keeps
+// MariaDB's choice (MATCH needs its own index) without the intersection.
 constexpr const char* kListFiltered =
     "SET STATEMENT optimizer_switch = 'index_merge_intersection=off' FOR ";
-constexpr const char* kListActive = "SELECT " PLC_ITEM_COLS "WHERE i.status = 'active'";
+constexpr const char* kListSelect = "SELECT " PLC_ITEM_FROM;
+constexpr const char* kListActive = PLC_ITEM_JOIN "WHERE i.status = 'active'";
 constexpr const char* kListFulltext =
     " AND MATCH(i.title, i.description) AGAINST (? IN BOOLEAN MODE)";
 constexpr const char* kListPattern = " AND CONCAT_WS(' ', i.title, i.description) REGEXP ?";
@@ -199,10 +204,30 @@ std::optional<Item> FindItem(Connection& c, std::int64_t id, bool for_update) {
 
 namespace {
 // The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
+// The index for the filters chosen (kind, category, neighbourhood), null without any.
+const char* FilterIndex(const Filter& f) {
+    static constexpr const char* kIndex[8] = {nullptr,
+                                              "idx_item_neighbourhood",
+                                              "idx_item_category",
+                                              "idx_item_category_neighbourhood",
+                                              "idx_item_kind",
+                                              "idx_item_kind_neighbourhood",
+                                              "idx_item_kind_category",
+                                              "idx_item_all"};
+    return kIndex[(f.kind.empty() ? 0 : 4) + (f.category.empty() ? 0 : 2) +
+                  (f.neighbourhood.empty() ? 0 : 1)];
+}
+
 std::string ListSql(const Filter& f, const char* text, const std::string& words,
                     std::int64_t before, int limit, std::vector<Value>& params) {
-    std::string sql;
-    if (!f.kind.empty() || !f.category.empty() || !f.neighbourhood.empty()) sql = kListFiltered;
+    const char* index = FilterIndex(f);
+    std::string sql = index != nullptr && text == kListFulltext ? kListFiltered : "";
+    sql += kListSelect;
+    if (index != nullptr && text != kListFulltext) {
+        sql += "FORCE INDEX (";
+        sql += index;
+        sql += ") ";
+    }
     sql += kListActive;
     if (text != nullptr) {
         sql += text;

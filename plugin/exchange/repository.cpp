@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "plugin/core/listing_sql.h"
+
 namespace placette::exchange::repo {
 
 namespace {
@@ -30,14 +32,8 @@ constexpr const char* kUpdateItem =
 constexpr const char* kFindItem = "SELECT " PLC_ITEM_COLS "WHERE i.id = ?";
 constexpr const char* kFindItemLock = "SELECT " PLC_ITEM_COLS "WHERE i.id = ? FOR UPDATE";
 // Listing fragments: a listing's statement is assembled from these constants only, with a filter
-// only when the citizen chose it, and then names the index made for that combination (migration
-// 0009, and 0007 for the category: status, the chosen filters, then id), which gives the page's
-// rows newest first, the next page's too (`id < ?` is a range on it). Left to choose, MariaDB
-// 10.11 at times walked `(status, id)` instead, or intersected two of these indexes and sorted
-// every row of the intersection (the same as skills/repository.cpp). A FULLTEXT search keeps
-// MariaDB's choice (MATCH needs its own index) without the intersection.
-constexpr const char* kListFiltered =
-    "SET STATEMENT optimizer_switch = 'index_merge_intersection=off' FOR ";
+// only when the citizen chose it, after core::FilteredListingStart, which names the index made
+// for the combination of filters (core/listing_sql.h).
 constexpr const char* kListSelect = "SELECT " PLC_ITEM_FROM;
 constexpr const char* kListActive = PLC_ITEM_JOIN "WHERE i.status = 'active'";
 constexpr const char* kListFulltext =
@@ -204,30 +200,11 @@ std::optional<Item> FindItem(Connection& c, std::int64_t id, bool for_update) {
 
 namespace {
 // The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
-// The index for the filters chosen (kind, category, neighbourhood), null without any.
-const char* FilterIndex(const Filter& f) {
-    static constexpr const char* kIndex[8] = {nullptr,
-                                              "idx_item_neighbourhood",
-                                              "idx_item_category",
-                                              "idx_item_category_neighbourhood",
-                                              "idx_item_kind",
-                                              "idx_item_kind_neighbourhood",
-                                              "idx_item_kind_category",
-                                              "idx_item_all"};
-    return kIndex[(f.kind.empty() ? 0 : 4) + (f.category.empty() ? 0 : 2) +
-                  (f.neighbourhood.empty() ? 0 : 1)];
-}
-
 std::string ListSql(const Filter& f, const char* text, const std::string& words,
                     std::int64_t before, int limit, std::vector<Value>& params) {
-    const char* index = FilterIndex(f);
-    std::string sql = index != nullptr && text == kListFulltext ? kListFiltered : "";
-    sql += kListSelect;
-    if (index != nullptr && text != kListFulltext) {
-        sql += "FORCE INDEX (";
-        sql += index;
-        sql += ") ";
-    }
+    std::string sql = core::FilteredListingStart(
+        kListSelect, "idx_item", {!f.kind.empty(), !f.category.empty(), !f.neighbourhood.empty()},
+        text == kListFulltext);
     sql += kListActive;
     if (text != nullptr) {
         sql += text;

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "plugin/core/listing_sql.h"
+
 namespace placette::skills::repo {
 
 namespace {
@@ -27,16 +29,10 @@ constexpr const char* kUpdateListing =
 constexpr const char* kFindListing = "SELECT " PLC_LISTING_COLS "WHERE l.id = ?";
 constexpr const char* kFindListingForUpdate =
     "SELECT " PLC_LISTING_COLS "WHERE l.id = ? FOR UPDATE";
-// Listing fragments: a listing's statement has a filter only when the citizen chose it, and
-// then names the index made for that combination of kind, category and neighbourhood (migration
-// 0009, and 0007 for the category: status, the chosen filters, then id), which gives the page's
-// rows newest first, the next page's too (`id < ?` is a range on it); the mode (two values) is
-// checked on the rows that index gives. Left to choose, MariaDB 10.11 at times walked `(status,
-// id)` instead (325 rows for one category at 200 000 campaigns in bench/scale, 21 × n for page
-// n), or intersected two of these indexes and sorted every row of the intersection. A FULLTEXT
-// search keeps MariaDB's choice (MATCH needs its own index) without the intersection.
-constexpr const char* kListFiltered =
-    "SET STATEMENT optimizer_switch = 'index_merge_intersection=off' FOR ";
+// Listing fragments: a listing's statement is assembled from these constants only, with a filter
+// only when the citizen chose it, after core::FilteredListingStart, which names the index made
+// for the combination of filters (core/listing_sql.h); the mode (two values) is checked on the rows
+// that index gives.
 constexpr const char* kListSelect = "SELECT " PLC_LISTING_FROM;
 constexpr const char* kListActive = PLC_LISTING_JOIN "WHERE l.status = 'active'";
 constexpr const char* kListFulltext =
@@ -174,30 +170,11 @@ std::vector<Exchange> ToExchanges(const core::db::Result& res) {
 }
 
 // The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
-// The index for the filters chosen (kind, category, neighbourhood), null without any.
-const char* FilterIndex(const Filter& f) {
-    static constexpr const char* kIndex[8] = {nullptr,
-                                              "idx_skill_neighbourhood",
-                                              "idx_skill_category",
-                                              "idx_skill_category_neighbourhood",
-                                              "idx_skill_kind",
-                                              "idx_skill_kind_neighbourhood",
-                                              "idx_skill_kind_category",
-                                              "idx_skill_all"};
-    return kIndex[(f.kind.empty() ? 0 : 4) + (f.category.empty() ? 0 : 2) +
-                  (f.neighbourhood.empty() ? 0 : 1)];
-}
-
 std::string ListSql(const Filter& f, const char* text, const std::string& words,
                     std::int64_t before, int limit, std::vector<core::db::Value>& params) {
-    const char* index = FilterIndex(f);
-    std::string sql = index != nullptr && text == kListFulltext ? kListFiltered : "";
-    sql += kListSelect;
-    if (index != nullptr && text != kListFulltext) {
-        sql += "FORCE INDEX (";
-        sql += index;
-        sql += ") ";
-    }
+    std::string sql = core::FilteredListingStart(
+        kListSelect, "idx_skill", {!f.kind.empty(), !f.category.empty(), !f.neighbourhood.empty()},
+        text == kListFulltext);
     sql += kListActive;
     if (text != nullptr) {
         sql += text;

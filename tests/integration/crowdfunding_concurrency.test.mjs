@@ -1,6 +1,7 @@
 // Many pledges at once through nginx, from parallel HTTP clients with real WordPress sessions:
 // a reward limited to 10 is claimed exactly 10 times, a campaign near its overfunding cap never
-// goes past it, every refused pledge gets a clear message, and check-ledger stays clean.
+// goes past it, one citizen's parallel pledges never pass the per-person maximum, every refused
+// pledge gets a clear message, and check-ledger stays clean.
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,6 +98,27 @@ test(`${PARALLEL} pledges at once on a campaign near its overfunding cap: the ca
   for (const r of refused) assert.match(fieldError(r.text, 'amount'), /a atteint son plafond de collecte \(150 €\)/);
   assert.equal(one(`SELECT pledged_minor FROM plc_campaigns WHERE id = ${id}`), '15000');
   assert.equal(count(`SELECT COALESCE(SUM(amount_minor), 0) FROM plc_pledges WHERE campaign_id = ${id} AND state IN ('pending', 'paid')`), 15000);
+});
+
+test('40 pledges at once from one citizen: never more than the per-person maximum (1 000 €)', async () => {
+  const { id } = seedCampaign('Four à pain du quartier', 10000000, 0);
+  const alice = sessions[0];
+  const jobs = [];
+  for (let i = 0; i < 40; i++) {
+    jobs.push(cloneClient(alice.client).post(`${P}/projects/${id}/pledges`, {
+      csrf: alice.csrf, token: randomBytes(16).toString('hex'), reward: 'none', amount: '100', message: '',
+    }));
+  }
+  const answers = await Promise.all(jobs);
+  const accepted = answers.filter((r) => r.status === 303);
+  const refused = answers.filter((r) => r.status === 422);
+  assert.equal(accepted.length, 10, `statuses: ${[...new Set(answers.map((r) => r.status))]}`);
+  assert.equal(refused.length, 30);
+  for (const r of refused) {
+    assert.match(fieldError(r.text, 'amount'), /Vous avez déjà promis 1 000 € à ce projet et le maximum est de 1 000 € par personne/);
+  }
+  assert.equal(one(`SELECT pledged_minor FROM plc_campaigns WHERE id = ${id}`), '100000');
+  assert.equal(count(`SELECT COALESCE(SUM(amount_minor), 0) FROM plc_pledges WHERE campaign_id = ${id}`), 100000);
 });
 
 test('check-ledger is clean after the bursts', async () => {

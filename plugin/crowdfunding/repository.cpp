@@ -70,17 +70,6 @@ constexpr const char* kSelectLog =
 constexpr const char* kAddTotals =
     "UPDATE {p}campaigns SET pledged_minor = pledged_minor + ?, collected_minor = collected_minor "
     "+ ? WHERE id = ?";
-// A pledge's fast path: the statement that locks the campaign also checks what can change under
-// other pledges (live, not ended, room under the cap, the backer's own total) and adds the amount
-// to the cached total, in one round trip. The backer's total is a locking read correlated to the
-// locked row: it sees every pledge committed before the lock was granted, whatever the session's
-// isolation level.
-constexpr const char* kAddPledgedIfRoom =
-    "UPDATE {p}campaigns c SET c.pledged_minor = c.pledged_minor + ? WHERE c.id = ? AND "
-    "c.state = 'live' AND c.ends_at > FROM_UNIXTIME(?) AND "
-    "c.pledged_minor + ? <= c.goal_minor * c.cap_percent DIV 100 AND "
-    "(SELECT COALESCE(SUM(p.amount_minor), 0) FROM {p}pledges p WHERE p.campaign_id = c.id AND "
-    "p.backer_id = ? AND p.state IN ('pending', 'paid') LOCK IN SHARE MODE) + ? <= ?";
 constexpr const char* kSetFeatured = "UPDATE {p}campaigns SET featured = ? WHERE id = ?";
 
 // Listing fragments: the SQL text is always assembled from these constants only.
@@ -225,14 +214,6 @@ std::vector<LogEntry> ListLog(Connection& c, std::int64_t campaign_id) {
 void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta,
                std::int64_t collected_delta) {
     c.Execute("cf.campaign.totals", kAddTotals, {pledged_delta, collected_delta, id});
-}
-
-bool AddPledgedIfRoom(Connection& c, std::int64_t id, std::int64_t backer_id, std::int64_t amount,
-                      std::int64_t max_per_backer, std::int64_t now) {
-    return c
-               .Execute("cf.campaign.add_pledged", kAddPledgedIfRoom,
-                        {amount, id, now, amount, backer_id, amount, max_per_backer})
-               .affected == 1;
 }
 
 void SetFeatured(Connection& c, std::int64_t id, bool featured) {

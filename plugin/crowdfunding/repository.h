@@ -41,11 +41,6 @@ void InsertLog(Connection& c, std::int64_t campaign_id, std::int64_t actor_id,
 std::vector<LogEntry> ListLog(Connection& c, std::int64_t campaign_id);
 void AddTotals(Connection& c, std::int64_t id, std::int64_t pledged_delta,
                std::int64_t collected_delta);
-// Adds `amount` to the campaign's pledged total, locking it, only when it is live and not ended
-// at `now`, the amount fits under its cap and the backer's pending and paid pledges on it plus
-// `amount` stay within `max_per_backer`; false (nothing written) otherwise.
-bool AddPledgedIfRoom(Connection& c, std::int64_t id, std::int64_t backer_id, std::int64_t amount,
-                      std::int64_t max_per_backer, std::int64_t now);
 void SetFeatured(Connection& c, std::int64_t id, bool featured);
 
 struct ListFilter {

@@ -49,30 +49,6 @@ std::optional<Outcome> CheckAmount(const Campaign& k, const Rules& rules, std::i
     return std::nullopt;
 }
 
-// The pending pledge `in` makes (its id and times set on insert).
-Pledge NewPledge(const Campaign& k, const std::optional<Reward>& reward, const Actor& a,
-                 const PledgeInput& in, const std::string& provider, std::int64_t amount) {
-    Pledge p;
-    p.campaign_id = k.id;
-    p.campaign_title = k.title;
-    p.reward_title = reward ? reward->title : "";
-    p.backer_id = a.id;
-    p.reward_id = in.reward_id;
-    p.amount = amount;
-    p.currency = k.currency;
-    p.anonymous = in.anonymous;
-    p.display_name = a.name;
-    p.message = in.message;
-    p.token = in.token;
-    p.provider = provider;
-    p.state = PledgeState::kPending;
-    return p;
-}
-
-Outcome SoldOut(const Reward& r, const Texts& tx) {
-    return Outcome::Invalid("reward", tx.F("cf.error.reward_sold_out", {{"reward", r.title}}));
-}
-
 Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, const Rules& rules,
                     const Actor& a, const PledgeInput& in, const std::string& provider,
                     const Texts& tx, std::int64_t now, Pledge& p) {
@@ -86,16 +62,29 @@ Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, cons
     const std::int64_t amount = in.amount ? *in.amount : reward->min_amount;
     if (auto refusal = CheckAmount(k, rules, already, reward, amount, tx)) return *refusal;
     // The claim is the last check: nothing has been written when it refuses.
-    if (reward && !repo::ClaimReward(c, reward->id)) return SoldOut(*reward, tx);
-    p = NewPledge(k, reward, a, in, provider, amount);
+    if (reward && !repo::ClaimReward(c, reward->id)) {
+        return Outcome::Invalid("reward",
+                                tx.F("cf.error.reward_sold_out", {{"reward", reward->title}}));
+    }
+    p = Pledge{};
+    p.campaign_id = k.id;
+    p.campaign_title = k.title;
+    p.reward_title = reward ? reward->title : "";
+    p.backer_id = a.id;
+    p.reward_id = in.reward_id;
+    p.amount = amount;
+    p.currency = k.currency;
+    p.anonymous = in.anonymous;
+    p.display_name = a.name;
+    p.message = in.message;
+    p.token = in.token;
+    p.provider = provider;
     p.id = repo::InsertPledge(c, p, now);
+    p.state = PledgeState::kPending;
     p.created_at = now;
     repo::AddTotals(c, k.id, amount, 0);
     return Outcome::Ok(p.id);
 }
-
-// Thrown to roll the fast path's transaction back when the reward is sold out.
-struct RewardTaken {};
 
 bool Closed(State s) { return s == State::kFailed || s == State::kCancelled; }
 }  // namespace
@@ -134,59 +123,7 @@ Outcome Service::CreatePledge(const Actor& a, std::int64_t campaign_id, const Pl
         std::int64_t id;
         ~Drop() { ForgetPage(id); }
     } drop{campaign_id};
-    // The fast path. What no pledge changes is read first, without a lock: the campaign's
-    // currency and title, the reward's campaign and minimum. Then the statement that locks the
-    // campaign checks what pledges do change (live and not ended, room under the cap, the
-    // backer's own total) and adds to the total, the reward is claimed and the pledge inserted:
-    // three round trips hold a hot campaign's lock (update, insert, commit) instead of four
-    // (lock, insert, totals, commit). When a check fails there, nothing is written and the slow
-    // path below finds which one under the lock, in the words it shows the citizen.
-    auto fast_path = [&]() -> std::optional<Outcome> {
-        struct Known {
-            Campaign k;
-            std::optional<Reward> reward;
-        };
-        auto known = core::db::Run(pool_, [&](Connection& c) -> std::optional<Known> {
-            auto k = repo::FindCampaign(c, campaign_id);
-            if (!k || k->state != State::kLive || now >= k->ends_at) return std::nullopt;
-            std::optional<Reward> reward;
-            if (in.reward_id) {
-                reward = repo::FindReward(c, *in.reward_id);
-                if (!reward || reward->campaign_id != k->id) return std::nullopt;
-            }
-            return Known{std::move(*k), std::move(reward)};
-        });
-        if (!known || (!in.amount && !known->reward)) return std::nullopt;
-        const auto& reward = known->reward;
-        const std::int64_t amount = in.amount ? *in.amount : reward->min_amount;
-        if (amount < rules_.min_pledge || (reward && amount < reward->min_amount))
-            return std::nullopt;
-        try {
-            return core::db::RunInTransaction(pool_, [&](Connection& c) -> std::optional<Outcome> {
-                if (!repo::AddPledgedIfRoom(c, campaign_id, a.id, amount, rules_.max_per_citizen,
-                                            now)) {
-                    return std::nullopt;
-                }
-                if (reward && !repo::ClaimReward(c, reward->id)) throw RewardTaken{};
-                placed = NewPledge(known->k, reward, a, in, provider, amount);
-                placed.id = repo::InsertPledge(c, placed, now);
-                placed.created_at = now;
-                return Outcome::Ok(placed.id);
-            });
-        } catch (const RewardTaken&) {
-            return SoldOut(*reward, tx);
-        }
-    };
     try {
-        std::optional<Outcome> fast = fast_path();
-        if (fast && fast->ok()) {
-            if (made) *made = placed;
-            return *fast;
-        }
-        if (fast) {  // sold out: the slow path's answer too, after the same lookup
-            if (auto first = first_with_token()) return the_first(*first);
-            return *fast;
-        }
         Outcome o = core::db::RunInTransaction(pool_, [&](Connection& c) -> Outcome {
             auto locked = repo::LockCampaignForPledge(c, campaign_id, a.id);
             if (!locked) return Outcome::NotFound();

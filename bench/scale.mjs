@@ -4,6 +4,7 @@
 // data — the query and its EXPLAIN at the full size.
 //
 //   node bench/scale.mjs --raw DIR --out DIR --sizes "1000 100000 200000" --seconds S
+//                        --rounds R --c1-seconds S1
 //                        --workers N --smoke 0|1 --mysql-cnf ROOT.cnf
 
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -79,6 +80,28 @@ function parseSlowLog(text) {
   return out.filter((q) => !/^(SET(?! STATEMENT\b)|COMMIT|ROLLBACK|BEGIN|START TRANSACTION)\b/i.test(q.sql));
 }
 
+const median = (xs) => {
+  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!v.length) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+/** A page's -c1 runs at one size (one per round): the median of each figure, and every p50. */
+function c1Runs(size, page) {
+  const runs = [];
+  for (let r = 1; exists(String(size), `${page}.c1.${r}.txt`); r++) runs.push(parseWrk(read(String(size), `${page}.c1.${r}.txt`)));
+  if (!runs.length) return null;
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    requests: runs.reduce((a, r) => a + r.requests, 0),
+    p50_ms: median(runs.map((r) => r.p50_ms)),
+    p99_ms: median(runs.map((r) => r.p99_ms)),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    runs: runs.length,
+    p50_runs_ms: runs.map((r) => r.p50_ms),
+  };
+}
+
 function counts(size) {
   return Object.fromEntries(read(String(size), 'counts.tsv').trim().split('\n').map((l) => {
     const [k, v] = l.split('\t');
@@ -94,6 +117,8 @@ const result = {
   nproc: os.cpus().length,
   workers: Number(args.workers),
   seconds: Number(args.seconds),
+  c1_rounds: Number(args.rounds),
+  c1_seconds: Number(args['c1-seconds']),
   target_ratio: TARGET_RATIO,
   sizes: sizes.map((s) => ({ campaigns: s, counts: counts(s), load_seconds: Number(read(`${s}.load-seconds`).trim()) })),
   pages: {},
@@ -106,7 +131,7 @@ for (const page of pages) {
     p.by_size[s] = {
       path: paths[page],
       status: Number(read(String(s), `${page}.status`).trim()),
-      c1: exists(String(s), `${page}.c1.txt`) ? parseWrk(read(String(s), `${page}.c1.txt`)) : null,
+      c1: c1Runs(s, page),
       c8: exists(String(s), `${page}.c8.txt`) ? parseWrk(read(String(s), `${page}.c8.txt`)) : null,
       queries: queries.length,
       rows_examined: queries.reduce((a, q) => a + (q.rows_examined ?? 0), 0),
@@ -155,7 +180,9 @@ const lines = [
   `# Placette scale benchmark${result.smoke ? ' (smoke run: not a measurement)' : ''}`,
   '',
   `${result.date} · nproc ${result.nproc} · placette-fcgi ${result.workers} workers, read cache off · ` +
-    `wrk -c1 and -c8, ${result.seconds} s each, on loopback, sharing the cores · data in MariaDB's buffer pool`,
+    `wrk -c1 (${result.c1_rounds} rounds of ${result.c1_seconds} s per page, every page once a round; ` +
+    `p50 and p99: the median of the rounds) and -c8 (${result.seconds} s), on loopback, sharing the cores · ` +
+    `data in MariaDB's buffer pool`,
   '',
   '| size | campaigns | pledges | ledger entries | rewards | skill listings | items | loaded in |',
   '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -164,14 +191,17 @@ const lines = [
   '',
   `## Latency by size (target: p50 at ${k(full)} within ${TARGET_RATIO}× of ${k(smallest)})`,
   '',
-  `| page | ${sizes.map((s) => `c1 p50 ms @${k(s)}`).join(' | ')} | ${k(full)} ÷ ${k(smallest)} | c1 p99 ms @${k(full)} | ` +
+  `| page | ${sizes.map((s) => `c1 p50 ms @${k(s)}`).join(' | ')} | ${k(full)} ÷ ${k(smallest)} | ` +
+    `rounds' p50 ms @${k(smallest)} | rounds' p50 ms @${k(full)} | c1 p99 ms @${k(full)} | ` +
     `${sizes.map((s) => `c8 req/s @${k(s)}`).join(' | ')} | c8 p99 ms @${k(full)} | ${sizes.map((s) => `rows examined @${k(s)}`).join(' | ')} |`,
-  `|---|${sizes.map(() => '---:').join('|')}|---:|---:|${sizes.map(() => '---:').join('|')}|---:|${sizes.map(() => '---:').join('|')}|`,
+  `|---|${sizes.map(() => '---:').join('|')}|---:|---|---|---:|${sizes.map(() => '---:').join('|')}|---:|${sizes.map(() => '---:').join('|')}|`,
 ];
 for (const [page, p] of Object.entries(result.pages)) {
   const at = (s) => p.by_size[s];
   const ratio = p.ratio_p50 === null ? '—' : p.ratio_p50 > TARGET_RATIO ? `**${f(p.ratio_p50, 2)}** ✗` : `${f(p.ratio_p50, 2)}`;
-  lines.push(`| ${page} | ${sizes.map((s) => f(at(s).c1?.p50_ms, 2)).join(' | ')} | ${ratio} | ${f(at(full).c1?.p99_ms, 2)} | ` +
+  const spread = (s) => (at(s).c1?.p50_runs_ms ?? []).map((v) => f(v, 2)).join(' ') || '—';
+  lines.push(`| ${page} | ${sizes.map((s) => f(at(s).c1?.p50_ms, 2)).join(' | ')} | ${ratio} | ${spread(smallest)} | ${spread(full)} | ` +
+    `${f(at(full).c1?.p99_ms, 2)} | ` +
     `${sizes.map((s) => f(at(s).c8?.rps, 0)).join(' | ')} | ${f(at(full).c8?.p99_ms, 2)} | ${sizes.map((s) => at(s).rows_examined).join(' | ')} |`);
 }
 lines.push('', 'Pages: ' + pages.map((pg) => `${pg} \`${result.pages[pg].by_size[full].path}\``).join(' · '), '');

@@ -51,11 +51,13 @@ class NeedLoanDbTest : public CppUnit::TestFixture {
         cfg_ = testing::TestDatabase("cfl_");
         pool_ = std::make_unique<core::db::Pool>(cfg_, 8);
         DropAll();
-        // Core, skills & exchange (items, loans, notifications) and crowdfunding; no payments.
+        // Core, skills & exchange (items, loans, notifications) and crowdfunding with its pledge
+        // index; no payments.
         std::vector<core::MigrationFile> files;
         for (auto& f : core::ReadMigrations(PLACETTE_SOURCE_DIR "/sql/migrations")) {
             if (f.name == "0001_core.sql" || f.name.find("skills_exchange") != std::string::npos ||
-                f.name.find("crowdfunding") != std::string::npos) {
+                f.name.find("crowdfunding") != std::string::npos ||
+                f.name.find("pledge") != std::string::npos) {
                 files.push_back(f);
             }
         }

@@ -10,6 +10,7 @@
 #include "plugin/crowdfunding/service.h"
 #include "plugin/exchange/routes.h"
 #include "plugin/exchange/service.h"
+#include "tests/unit/plugin/crowdfunding/cf_migrations.h"
 #include "tests/unit/support/test_db.h"
 
 using namespace placette;
@@ -56,8 +57,7 @@ class NeedLoanDbTest : public CppUnit::TestFixture {
         std::vector<core::MigrationFile> files;
         for (auto& f : core::ReadMigrations(PLACETTE_SOURCE_DIR "/sql/migrations")) {
             if (f.name == "0001_core.sql" || f.name.find("skills_exchange") != std::string::npos ||
-                f.name.find("crowdfunding") != std::string::npos ||
-                f.name.find("pledge") != std::string::npos) {
+                testing::CrowdfundingMigration(f.name)) {
                 files.push_back(f);
             }
         }

@@ -11,6 +11,7 @@
 #include "plugin/core/migrate.h"
 #include "plugin/crowdfunding/ledger_check.h"
 #include "plugin/crowdfunding/service.h"
+#include "tests/unit/plugin/crowdfunding/cf_migrations.h"
 #include "tests/unit/support/test_db.h"
 
 using namespace placette::crowdfunding;
@@ -59,11 +60,7 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
         DropAll();
         std::vector<MigrationFile> mine;
         for (auto& f : ReadMigrations(PLACETTE_SOURCE_DIR "/sql/migrations")) {
-            // The crowdfunding tables and the pledges' index the pledge statement names.
-            if (f.name.find("crowdfunding") != std::string::npos ||
-                f.name.find("pledge") != std::string::npos) {
-                mine.push_back(f);
-            }
+            if (placette::testing::CrowdfundingMigration(f.name)) mine.push_back(f);
         }
         auto lease = pool_->Acquire();
         Migrate(*lease, mine);

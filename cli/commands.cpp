@@ -43,7 +43,21 @@ int CmdMigrate(core::Config& config, const std::vector<std::string>&, std::ostre
     for (const auto& name : r.applied) out << "applied " << name << "\n";
     out << "Applied " << r.applied.size() << " migration(s); " << (r.already + r.applied.size())
         << " in total.\n";
-    return 0;
+    // The campaigns' word index (0010) holds what Placette wrote; fill it for campaigns that
+    // were there before it, or written since by other means.
+    core::db::Pool pool(config.db, 1);
+    return crowdfunding::RunReindexSearch(pool, false, out);
+}
+
+int CmdReindexSearch(core::Config& config, const std::vector<std::string>& args,
+                     std::ostream& out) {
+    const bool all = args.size() > 1 && args[1] == "--all";
+    if (args.size() > 2 || (args.size() == 2 && !all)) {
+        out << "Usage: placette-admin reindex-search [--all]\n";
+        return 2;
+    }
+    core::db::Pool pool(config.db, 1);
+    return crowdfunding::RunReindexSearch(pool, all, out);
 }
 
 int CmdCheckConfig(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
@@ -69,6 +83,7 @@ int CmdTick(core::Config& config, const std::vector<std::string>&, std::ostream&
     skills::Tick(pool, config, out);
     exchange::Tick(pool, config, out);
     crowdfunding::RunTick(pool, config, out);  // closes campaigns, expiries, provider refunds
+    crowdfunding::RunReindexSearch(pool, false, out);  // campaigns written by other means
     return 0;
 }
 
@@ -116,6 +131,10 @@ const std::map<std::string, CommandInfo>& Commands() {
         {"check-ledger",
          {"verify the ledgers (hours, loan calendars, crowdfunding money); exit 1 on a problem",
           CmdCheckLedger}},
+        {"reindex-search",
+         {"index the words of campaigns written or changed other than through Placette "
+          "(--all: every campaign)",
+          CmdReindexSearch}},
         {"demo-data",
          {"load sample campaigns, skills, items and loans for a demonstration (safe to run twice)",
           CmdDemoData}},

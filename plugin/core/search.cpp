@@ -2,6 +2,7 @@
 // from utf8mb4_unicode_ci's own equalities), and stage 1 of the two-stage search.
 #include "plugin/core/search.h"
 
+#include <algorithm>
 #include <array>
 #include <iterator>
 
@@ -78,6 +79,22 @@ constexpr std::array<std::string_view, 26> kVariants = {
 
 constexpr char32_t kOeSmall = 0x153, kOeCapital = 0x152;  // œ Œ
 
+// The base letter (a…z) of every code point of U+00C0–U+024F that kVariants lists, else 0:
+// built once, so that folding a whole campaign text does not search kVariants per letter.
+const std::array<char, 0x250 - 0xC0>& VariantTable() {
+    static const std::array<char, 0x250 - 0xC0> table = [] {
+        std::array<char, 0x250 - 0xC0> t{};
+        for (std::size_t b = 0; b < kVariants.size(); ++b) {
+            std::string_view v = kVariants[b];
+            for (std::size_t i = 0, len = 0; i < v.size(); i += len) {
+                t[Decode(v, i, len) - 0xC0] = static_cast<char>('a' + b);
+            }
+        }
+        return t;
+    }();
+    return table;
+}
+
 // The base letter (a…z) or digit of `cp` when the pattern knows it, else 0; 'Q' stands for œ.
 char Fold(char32_t cp) {
     if (cp < 0x80) {
@@ -85,13 +102,15 @@ char Fold(char32_t cp) {
         return AsciiWord(cp) ? static_cast<char>(cp) : 0;
     }
     if (cp == kOeSmall || cp == kOeCapital) return 'Q';
-    for (std::size_t b = 0; b < kVariants.size(); ++b) {
-        std::string_view v = kVariants[b];
-        for (std::size_t i = 0, len = 0; i < v.size(); i += len) {
-            if (Decode(v, i, len) == cp) return static_cast<char>('a' + b);
-        }
-    }
+    if (cp >= 0xC0 && cp < 0x250) return VariantTable()[cp - 0xC0];
     return 0;
+}
+
+// Combining marks of the common blocks: a word's pattern lets them follow any letter (\p{M}*).
+bool Mark(char32_t cp) {
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0x302A && cp <= 0x302F) || (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 // One letter as a class with its cases and accented forms, then any combining marks (a text in
@@ -177,15 +196,73 @@ std::optional<std::string> WordStartPattern(std::string_view word) {
     return out;
 }
 
+std::string FoldedWord(std::string_view word) {
+    std::string out;
+    for (std::size_t i = 0, len = 0; i < word.size(); i += len) {
+        const char f = Fold(Decode(word, i, len));
+        if (len == 0 || f == 0) return "";
+        out += f == 'Q' ? std::string_view("oe") : std::string_view(&f, 1);
+    }
+    if (out.size() > kSearchTokenMax) out.resize(kSearchTokenMax);
+    return out;
+}
+
+std::vector<std::string> SearchTokens(std::string_view text) {
+    std::vector<std::string> tokens;
+    // A segment runs between two characters no word pattern can cross or start after (ASCII
+    // other than letters and digits, the separators); in it, letters fold to a…z/0…9 (œ to "oe"),
+    // marks are skipped, and any other character is skipped too but may also start a word (it
+    // may be a mark the pattern lets through, or a letter the pattern stops at).
+    std::string folded;               // the segment so far, folded
+    std::vector<std::size_t> starts;  // where a word may start in `folded`
+    auto flush = [&] {
+        for (std::size_t st : starts) {
+            if (folded.size() - st >= 3)
+                tokens.push_back(folded.substr(st, std::min(kSearchTokenMax, folded.size() - st)));
+        }
+        folded.clear();
+        starts.assign(1, 0);
+    };
+    starts.assign(1, 0);
+    for (std::size_t i = 0, len = 0; i < text.size(); i += len) {
+        char32_t cp = Decode(text, i, len);
+        if (len == 0) {  // not UTF-8: skipped, a possible word start after it
+            len = 1;
+            if (starts.back() != folded.size()) starts.push_back(folded.size());
+            continue;
+        }
+        if (cp == 0x212A) cp = 'k';  // KELVIN SIGN and ANGSTROM SIGN: caseless REGEXP takes them
+        if (cp == 0x212B) cp = 'a';  // for k and å
+        if (const char f = Fold(cp)) {
+            folded += f == 'Q' ? std::string_view("oe") : std::string_view(&f, 1);
+        } else if (Mark(cp)) {
+            continue;
+        } else if (cp < 0x80 || Separator(cp)) {
+            flush();
+        } else if (starts.back() != folded.size()) {
+            starts.push_back(folded.size());
+        }
+    }
+    flush();
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+    return tokens;
+}
+
 Search ParseSearch(std::string_view typed) {
     Search s;
     const std::vector<std::string> words = SearchWords(typed);
     std::vector<std::string> patterns;
+    std::vector<std::string> folded;
     for (const std::string& w : words) {
         s.fulltext += (s.fulltext.empty() ? "+" : " +") + w + "*";
-        if (auto p = WordStartPattern(w)) patterns.push_back(std::move(*p));
+        if (auto p = WordStartPattern(w)) {
+            patterns.push_back(std::move(*p));
+            folded.push_back(FoldedWord(w));
+        }
     }
     if (patterns.empty() || patterns.size() != words.size()) return s;
+    s.folded = std::move(folded);
     if (patterns.size() == 1) {
         s.pattern = patterns[0];
         return s;

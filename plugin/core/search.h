@@ -29,11 +29,27 @@ std::string FulltextQuery(std::string_view typed);
 // could match one of InnoDB's default stopwords, which FULLTEXT never finds (the, com, with…).
 std::optional<std::string> WordStartPattern(std::string_view word);
 
+// The longest word a search index holds: longer words are indexed by their first characters.
+inline constexpr std::size_t kSearchTokenMax = 84;
+
+// `word` folded the way WordStartPattern compares it: letters to a…z (accents and case dropped),
+// œ to "oe", digits kept; at most kSearchTokenMax characters. "" when WordStartPattern has none.
+std::string FoldedWord(std::string_view word);
+
+// What a search index holds for `text` (sorted, distinct): for every place a word may start, the
+// folded text from there to the end of its run of letters (at most kSearchTokenMax characters,
+// at least 3). Wherever WordStartPattern(w) matches `text`, some token starts with FoldedWord(w):
+// a word index of these tokens, looked up by prefix, finds a superset of the rows that REGEXP
+// accepts (the REGEXP is then checked on them).
+std::vector<std::string> SearchTokens(std::string_view text);
+
 // A parsed search: `fulltext` for MATCH … AGAINST, `pattern` (every word's pattern, all required)
-// for REGEXP, "" when some word has none (then only the FULLTEXT query is exact).
+// for REGEXP, "" when some word has none (then only the FULLTEXT query is exact), and `folded`
+// (every word's FoldedWord, when `pattern` is set) for a word index.
 struct Search {
     std::string fulltext;
     std::string pattern;
+    std::vector<std::string> folded;
     bool empty() const { return fulltext.empty(); }
 };
 Search ParseSearch(std::string_view typed);

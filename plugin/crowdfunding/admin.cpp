@@ -3,6 +3,7 @@
 #include "plugin/crowdfunding/admin.h"
 
 #include "plugin/crowdfunding/ledger_check.h"
+#include "plugin/crowdfunding/repository.h"
 
 namespace placette::crowdfunding {
 
@@ -19,6 +20,21 @@ int RunCheckLedger(core::db::Pool& pool, const core::Config&, std::ostream& out)
         if (!c.ok()) ++failed;
     }
     return failed;
+}
+
+int RunReindexSearch(core::db::Pool& pool, bool all, std::ostream& out) {
+    const std::vector<std::int64_t> ids = core::db::Run(
+        pool, [all](core::db::Connection& c) { return repo::CampaignsToIndex(c, all); });
+    for (std::int64_t id : ids) {
+        core::db::RunInTransaction(
+            pool, [id](core::db::Connection& c) { repo::IndexCampaignWords(c, id); });
+    }
+    out << "search index: " << ids.size() << " campaign(s) indexed"
+        << (all           ? " (all)"
+            : ids.empty() ? ", none out of date"
+                          : " (out of date)")
+        << "\n";
+    return 0;
 }
 
 }  // namespace placette::crowdfunding

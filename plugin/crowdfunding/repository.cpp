@@ -2,6 +2,8 @@
 // decision log, cached totals, and the keyset-paginated public listing built from fixed fragments.
 #include "plugin/crowdfunding/repository.h"
 
+#include <algorithm>
+
 namespace placette::crowdfunding::repo {
 
 namespace {
@@ -83,6 +85,9 @@ constexpr const char* kListFulltext =
     " AND MATCH (c.title, c.summary, c.description) AGAINST (? IN BOOLEAN MODE)";
 constexpr const char* kListPattern =
     " AND CONCAT_WS(' ', c.title, c.summary, c.description) REGEXP ?";
+// The page's rows among the word index's candidates (kWordCandidates of them, unused ones 0).
+constexpr const char* kListIds = " AND c.id IN (";
+constexpr const char* kListIdsEnd = ")";
 constexpr const char* kListAfter =
     " AND (c.published_at < FROM_UNIXTIME(?) OR (c.published_at = FROM_UNIXTIME(?) AND c.id < ?))";
 constexpr const char* kListOrder = " ORDER BY c.published_at DESC, c.id DESC LIMIT ?";
@@ -184,6 +189,7 @@ void UpdateCampaignFields(Connection& c, const Campaign& k, std::int64_t now) {
               {k.title, k.slug, k.summary, k.description, k.neighbourhood, k.theme, k.place,
                OptText(k.latitude), OptText(k.longitude), k.goal, std::string(Name(k.model)),
                std::int64_t{k.duration_days}, now, k.id});
+    if (k.published_at != 0) IndexCampaignWords(c, k.id);
 }
 
 bool ChangeState(Connection& c, std::int64_t id, const StateChange& s, std::int64_t now) {
@@ -193,7 +199,9 @@ bool ChangeState(Connection& c, std::int64_t id, const StateChange& s, std::int6
         "cf.campaign.state", kChangeState,
         {std::string(Name(s.to)), msg, msg, OptInt(s.submitted_at), OptInt(s.published_at),
          OptInt(s.ends_at), OptInt(s.closed_at), cap, now, id, std::string(Name(s.from))});
-    return res.affected == 1;
+    if (res.affected != 1) return false;
+    if (s.published_at) IndexCampaignWords(c, id);  // published: its words join the index
+    return true;
 }
 
 void InsertLog(Connection& c, std::int64_t campaign_id, std::int64_t actor_id,
@@ -223,9 +231,10 @@ void SetFeatured(Connection& c, std::int64_t id, bool featured) {
 }
 
 namespace {
-// The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null.
+// The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null;
+// `ids`, when given, the only campaigns it may list.
 std::string ListSql(const ListFilter& f, const char* text, const std::string& words,
-                    std::vector<Value>& params) {
+                    std::vector<Value>& params, const std::vector<std::int64_t>* ids = nullptr) {
     std::string sql = std::string("SELECT ") + kCampaignListCols + kListPublished;
     if (f.state) {
         sql += kListState;
@@ -243,6 +252,14 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
         sql += text;
         params.emplace_back(words);
     }
+    if (ids != nullptr) {
+        sql += kListIds;
+        for (std::size_t i = 0; i < kWordCandidates; ++i) {
+            sql += i == 0 ? "?" : ", ?";
+            params.emplace_back(i < ids->size() ? (*ids)[i] : std::int64_t{0});
+        }
+        sql += kListIdsEnd;
+    }
     if (f.after_published && f.after_id) {
         sql += kListAfter;
         params.insert(params.end(), {*f.after_published, *f.after_published, *f.after_id});
@@ -251,22 +268,56 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
     params.emplace_back(std::int64_t{f.limit});
     return sql;
 }
+
+// The page from the word index: the newest kWordCandidates campaigns holding every word (the
+// folded words as prefixes of the index's tokens, a superset of what the word-start pattern
+// accepts), then the page among them with the listing's filters and the pattern itself. Exact
+// when it fills the page (a campaign the pattern accepts is a candidate, in the same order) or
+// when there were fewer candidates than asked for (all of them were checked); otherwise nullopt.
+std::optional<std::vector<Campaign>> ListByWords(Connection& c, const ListFilter& f,
+                                                 std::size_t lead) {
+    if (f.limit <= 0 || static_cast<std::size_t>(f.limit) > kWordCandidates) return std::nullopt;
+    const std::vector<std::int64_t> ids =
+        WordCandidates(c, f.search.folded, lead, f, static_cast<int>(kWordCandidates));
+    if (ids.empty()) return std::vector<Campaign>{};
+    std::vector<Value> params;
+    const std::string sql = ListSql(f, kListPattern, f.search.pattern, params, &ids);
+    std::vector<Campaign> page = ToCampaigns(c.Execute("cf.campaign.search_words", sql, params));
+    if (page.size() >= static_cast<std::size_t>(f.limit) || ids.size() < kWordCandidates)
+        return page;
+    return std::nullopt;
+}
 }  // namespace
 
-// A search runs in two stages with the same filters, cursor and order. Stage 1 scans the
-// listing's index newest first, testing each row with the word-start pattern (which accepts the
-// rows MATCH accepts), bounded by ROWS EXAMINED (a probe of the newest rows, then the whole
+// A search whose words all have a word-start pattern first counts, in the word index, the
+// campaigns holding each word (up to kWordCountBound). When one word is that rare, the index
+// makes the page (ListByWords, led by the rarest word): it reads that word's few index entries
+// and fetches only the page's campaigns, at the same cost with 1 000 or 200 000 campaigns.
+// Otherwise every word is common, and the newest campaigns hold them often: stage 1 scans the
+// listing's index newest first, testing each row with the word-start pattern (which accepts
+// the rows MATCH accepts), bounded by ROWS EXAMINED (a probe of the newest rows, then the whole
 // bound only for a word the probe found often enough: core::SearchScan); its rows are used only
 // when they fill the page: an ordered scan returns rows in page order and stops at LIMIT, so
 // those are exactly the first rows the FULLTEXT query returns (a plan that sorts returns rows only
 // once it has read every candidate, or is aborted by the bound with error 1028 and returns none).
-// Otherwise (a rare word, seldom among the newest rows, or the bound reached) stage 1's rows are
-// dropped whole and stage 2, the FULLTEXT query, makes the page: a page never mixes the two, and
-// the cursor (published_at, id) of its last row means the same to both for the next page.
+// Otherwise (words common among older campaigns only, or filters few of them pass) the index is
+// asked again, and then the FULLTEXT query makes the page. A page never mixes two sources, and
+// the cursor (published_at, id) of its last row means the same to each for the next page.
 std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
     std::vector<Value> params;
     if (f.search.empty())
         return ToCampaigns(c.Execute("cf.campaign.list", ListSql(f, nullptr, "", params), params));
+    std::optional<std::size_t> lead;  // the rarest word, when the word index may serve
+    bool rare = false;
+    if (!f.search.folded.empty() && !f.search.pattern.empty()) {
+        const std::vector<std::int64_t> counts = CountWords(c, f.search.folded);
+        lead = static_cast<std::size_t>(std::min_element(counts.begin(), counts.end()) -
+                                        counts.begin());
+        rare = counts[*lead] < kWordCountBound;
+        if (rare) {
+            if (auto page = ListByWords(c, f, *lead)) return std::move(*page);
+        }
+    }
     if (!f.search.pattern.empty()) {
         const std::string sql = ListSql(f, kListPattern, f.search.pattern, params);
         auto after = [&f](const Row& last, std::size_t rows, std::vector<Value>& more) {
@@ -281,6 +332,9 @@ std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
             return ToCampaigns(*rows);
         }
         params.clear();
+        if (lead && !rare) {
+            if (auto page = ListByWords(c, f, *lead)) return std::move(*page);
+        }
     }
     const std::string sql = ListSql(f, kListFulltext, f.search.fulltext, params);
     return ToCampaigns(c.Execute("cf.campaign.search", sql, params));

@@ -54,6 +54,23 @@ struct ListFilter {
 // asks the FULLTEXT index (see ListPublished).
 std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f);
 std::vector<Campaign> ListByOwner(Connection& c, std::int64_t owner_id, int limit);
+
+// --- the campaigns' word index (repository_words.cpp) ------------------------------------------
+// Writes the words of campaign `id`'s text as it is now (none unless it is published), locking
+// the campaign; ChangeState (on publication) and UpdateCampaignFields call it.
+void IndexCampaignWords(Connection& c, std::int64_t id);
+// Campaigns whose indexed words are missing, stale (the text or date changed by other means than
+// Placette) or left over (the campaign is gone or no longer published); `all`: every published
+// campaign too.
+std::vector<std::int64_t> CampaignsToIndex(Connection& c, bool all);
+// A search's words (core::Search::folded) counted in the index, each up to kWordCountBound.
+inline constexpr std::int64_t kWordCountBound = 500;
+std::vector<std::int64_t> CountWords(Connection& c, const std::vector<std::string>& folded);
+// Ids of the newest `limit` published campaigns (after f's cursor) whose indexed words start with
+// every word of `folded`, read through the index of folded[lead].
+inline constexpr std::size_t kWordCandidates = 64;
+std::vector<std::int64_t> WordCandidates(Connection& c, const std::vector<std::string>& folded,
+                                         std::size_t lead, const ListFilter& f, int limit);
 std::vector<Campaign> ListLive(Connection& c, int limit);  // featured first, then newest
 std::vector<Campaign> ListInState(Connection& c, State s, int limit);  // oldest first (queues)
 std::int64_t CountInState(Connection& c, State s);

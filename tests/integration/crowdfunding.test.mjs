@@ -379,6 +379,7 @@ test('listing: search, filters by theme, neighbourhood and state, keyset pages; 
            UTC_TIMESTAMP() - INTERVAL ${i} HOUR, UTC_TIMESTAMP() + INTERVAL 20 DAY)`);
   }
   await createDraft(bruno, { title: `${word} brouillon secret` });
+  assert.equal((await admin(['reindex-search'])).code, 0, 'rows written with SQL join the word index');
   const titles = (html) => [...html.matchAll(/<h3 id="cf-card-\d+"><a href="[^"]*">([^<]*)<\/a>/g)].map((m) => decode(m[1]));
   const anon = new HttpClient();
   const first = await anon.get(`${P}/projects?q=${word}`);
@@ -397,6 +398,29 @@ test('listing: search, filters by theme, neighbourhood and state, keyset pages; 
   const junk = await anon.get(`${P}/projects?q=%22%29%28*%2B-&theme=%27&status=draft&after=x-y`);
   assert.equal(junk.status, 200, 'odd filters are ignored, never a 500');
   assert.match(plain((await anon.get(`${P}/projects?q=zo`)).text), /moins de trois lettres/);
+});
+
+test('search: a campaign is found by its words once published and after an edit, without any reindex', async () => {
+  const n = Date.now() % 1e7;
+  const [rare, later] = [`Beffrôi${n}`, `Lanterné${n}`];
+  const { id } = await liveCampaign(alice, { title: `Un ${rare} pour la place`, summary: `Sonner à l’œuvre ${n}` });
+  const anon = new HttpClient();
+  const found = async (q) => [...(await anon.get(`${P}/projects?q=${encodeURIComponent(q)}`)).text.matchAll(/aria-labelledby="cf-card-(\d+)"/g)]
+    .map((m) => Number(m[1]));
+  assert.ok(count(`SELECT COUNT(*) FROM plc_campaign_words WHERE campaign_id = ${id}`) > 0, 'words written on publication');
+  assert.deepEqual(await found(`beffroi${n}`), [id], 'found without accents, at once');
+  assert.deepEqual(await found(`BEFF`), await found('beff'));
+  assert.deepEqual(await found(`oeuvre ${n}`), [id], '"oeuvre" finds "œuvre"');
+  const edit = await send(alice, `${P}/projects/${id}`, { ...GOOD, title: `Une ${later} pour la place`, summary: 'Éclairer la place le soir' },
+    `${P}/projects/${id}/edit`);
+  assert.equal(edit.status, 303);
+  assert.deepEqual(await found(`beffroi${n}`), [], 'the old words are gone');
+  assert.deepEqual(await found(`lanterne${n}`), [id], 'the new ones are found');
+  const r = await admin(['reindex-search']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /search index: \d+ campaign\(s\) indexed/);
+  assert.equal(count(`SELECT COUNT(*) FROM plc_campaign_search s JOIN plc_campaigns c ON c.id = s.campaign_id
+    WHERE c.id = ${id} AND s.text_md5 = UNHEX(MD5(CONCAT(c.title, '|', c.summary, '|', c.description)))`), 1);
 });
 
 test('tick closes ended campaigns from the ledger (reached, missed, keep-it-all) once, even twice at once', async () => {

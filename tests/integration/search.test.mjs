@@ -1,13 +1,16 @@
 // Search through nginx for campaigns, skills and exchange items: accent- and case-insensitive,
 // words matched from their start, newest first, and keyset pages identical to the FULLTEXT
-// query's whether the page came from the bounded newest-first scan (many matches) or from MATCH
-// (few matches, or matches behind more rows than the scan may examine).
+// query's whether the page came from the bounded newest-first scan (many matches), from MATCH
+// (few matches, or matches behind more rows than the scan may examine) or, for campaigns, from
+// their word index (words fewer than 500 campaigns hold). The rows are written with SQL, so the
+// campaigns' word index is brought up to date with `placette-admin reindex-search` after each
+// write, as the INSTALL guide asks of anyone writing campaigns by other means than Placette.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpClient } from './lib/http.mjs';
 import { sql } from './lib/stack.mjs';
-import { one } from '../fakes/placette.mjs';
+import { admin, one } from '../fakes/placette.mjs';
 
 const P = '/participer';
 const FILLERS = 1600; // more rows than stage 1 may examine (core::kSearchScanRows)
@@ -61,6 +64,7 @@ const sections = {
           'east', 'culture', 10000, 30, 150, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() - INTERVAL 1 MINUTE,
           UTC_TIMESTAMP() + INTERVAL 20 DAY FROM seq_1_to_${FILLERS}`),
     unfill: (tag) => sql(`DELETE FROM plc_campaigns WHERE title LIKE 'Remplissage ${tag} %'`),
+    sync: async () => assert.equal((await admin(['reindex-search'])).code, 0),
     expected: (fulltext) =>
       sql(`SELECT id FROM plc_campaigns c WHERE c.published_at IS NOT NULL AND MATCH (c.title, c.summary, c.description)
           AGAINST ('${fulltext}' IN BOOLEAN MODE) ORDER BY c.published_at DESC, c.id DESC`).map((r) => Number(r[0])),
@@ -122,6 +126,7 @@ for (const [name, s] of Object.entries(sections)) {
       `Partage ${w.stored}`,
       `Sortie à l’ÉCOLE ${w.stored}`,
     ]);
+    await s.sync?.();
     const client = new HttpClient();
     const ids = async (q) => (await pages(client, s.url(q), s.idsOf, s.nextOf)).flat();
     assert.deepEqual(await ids(w.typed), [ecole, lart, partage, elision], 'no accents typed: found, newest first');
@@ -143,6 +148,7 @@ for (const [name, s] of Object.entries(sections)) {
     for (let i = 0; i < n; i++) rows.push(i % 4 === 3 ? `l'${many.stored}` : `${many.stored} numéro ${i}`);
     for (let i = 0; i < 3; i++) rows.push(`Par${many.stored} ${few.stored}`, `_${few.stored}`);
     insertNewestFirst(s, owner, rows);
+    await s.sync?.();
     const client = new HttpClient();
     const got = await pages(client, s.url(many.typed), s.idsOf, s.nextOf);
     const want = s.expected(`+${many.stored}*`);
@@ -156,10 +162,12 @@ for (const [name, s] of Object.entries(sections)) {
     const tag = `r${Date.now()}`; // the fillers never match the searched words
     try {
       s.fill(owner, tag);
+      await s.sync?.();
       assert.deepEqual(await pages(client, s.url(many.typed), s.idsOf, s.nextOf), got);
       assert.deepEqual(await pages(client, s.url(few.typed), s.idsOf, s.nextOf), rare);
     } finally {
       s.unfill(tag);
+      await s.sync?.();
     }
   });
 }

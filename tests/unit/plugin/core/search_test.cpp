@@ -22,6 +22,8 @@ class SearchTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testPatternOeMatchesLigature);
     CPPUNIT_TEST(testPatternDeclinesUnknownLettersAndStopwords);
     CPPUNIT_TEST(testParseSearchCombinesWords);
+    CPPUNIT_TEST(testFoldedWord);
+    CPPUNIT_TEST(testTokensFromEveryWordStart);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -102,6 +104,44 @@ class SearchTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(std::string("+jardin* +the*"), stop.fulltext);
         CPPUNIT_ASSERT(stop.pattern.empty());
         CPPUNIT_ASSERT(ParseSearch("a b").empty());
+        CPPUNIT_ASSERT(two.folded == (std::vector<std::string>{"jardin", "ecole"}));
+        CPPUNIT_ASSERT(stop.folded.empty());  // no pattern, no word index either
+    }
+
+    void testFoldedWord() {
+        CPPUNIT_ASSERT_EQUAL(std::string("ecole"), FoldedWord("École"));
+        CPPUNIT_ASSERT_EQUAL(std::string("coeur"), FoldedWord("cœur"));
+        CPPUNIT_ASSERT_EQUAL(std::string("oeuvre"), FoldedWord("ŒUVRE"));
+        CPPUNIT_ASSERT_EQUAL(std::string("velo2"), FoldedWord("Vélo2"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), FoldedWord("straße"));
+        CPPUNIT_ASSERT_EQUAL(std::string(84, 'a'), FoldedWord(std::string(90, 'a')));
+    }
+
+    void testTokensFromEveryWordStart() {
+        auto tokens = [](std::string_view t) { return SearchTokens(t); };
+        using V = std::vector<std::string>;
+        // Sorted and distinct; words under 3 characters are left out.
+        CPPUNIT_ASSERT(tokens("Le jardin partagé du jardin") == (V{"jardin", "partage"}));
+        CPPUNIT_ASSERT(tokens("l’École «Cœur» — Noël") == (V{"coeur", "ecole", "noel"}));
+        // A combining mark belongs to its letter; "_" and ASCII punctuation end a word.
+        CPPUNIT_ASSERT(tokens("e\xCC\x81"
+                              "cole jardin_partage") == (V{"ecole", "jardin", "partage"}));
+        // Characters no pattern knows (ß, letters of other scripts, marks of rarer blocks): the
+        // run goes on through them (they might be marks) and a word may start after them.
+        CPPUNIT_ASSERT(tokens("straße") == (V{"strae"}));
+        CPPUNIT_ASSERT(tokens("日本carillon") == (V{"carillon"}));
+        CPPUNIT_ASSERT(tokens("abc\xE1\xB7\x84"
+                              "def") == (V{"abcdef"}));  // U+1DC4, a mark
+        CPPUNIT_ASSERT(tokens("abc\xD2\x83"
+                              "def") == (V{"abcdef", "def"}));  // U+0483, unknown
+        CPPUNIT_ASSERT(tokens("ab\xD0\x96"
+                              "cdef") == (V{"abcdef", "cdef"}));  // Ж
+        // The KELVIN SIGN and ANGSTROM SIGN, which a caseless REGEXP takes for k and å.
+        CPPUNIT_ASSERT(tokens("\xE2\x84\xAAilo \xE2\x84\xABrhus") == (V{"arhus", "kilo"}));
+        CPPUNIT_ASSERT(tokens(std::string(100, 'b')) == (V{std::string(84, 'b')}));
+        CPPUNIT_ASSERT(tokens("a\xFF\xFE"
+                              "bcd") == (V{"abcd", "bcd"}));  // not UTF-8
+        CPPUNIT_ASSERT(tokens("").empty());
     }
 };
 
@@ -180,6 +220,7 @@ class SearchDbTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testPatternFindsWhatMatchFinds);
     CPPUNIT_TEST(testAccentAndWordStart);
     CPPUNIT_TEST(testScanUsedOnlyWhenItFillsThePage);
+    CPPUNIT_TEST(testTokensHoldEveryPatternMatch);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -267,7 +308,56 @@ class SearchDbTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT(!run(scan, "quartier", 200));
     }
 
+    // The word index's contract, checked against MariaDB's own REGEXP: wherever a word's pattern
+    // matches a text, one of the text's tokens starts with the folded word. Every prefix (3
+    // letters or more) of every word of the corpus and of texts built to trouble the tokenizer.
+    void testTokensHoldEveryPatternMatch() {
+        std::vector<std::pair<std::string, std::string>> texts = kCorpus;
+        texts.insert(texts.end(), {{"Straße und Kilo", "\xE2\x84\xAAilogramme, \xE2\x84\xABrhus"},
+                                   {"abc\xE1\xB7\x84"
+                                    "def abc\xD2\x83"
+                                    "def",
+                                    "ab\xCD\x85\xCD\x85"
+                                    "cd \xC2\xB5"
+                                    "carillon"},
+                                   {"日本carillon", "x_carillon ²carillon Ⅻcarillon"},
+                                   {"fin de ligne\r\nœil", "manœuvrer l'Œuvre"},
+                                   {"ＡＢＣ plein-chasse", "ｃarillon"}});
+        Load(texts);
+        auto l = pool_->Acquire();
+        std::vector<std::string> words;
+        for (const auto& [title, body] : texts) {
+            for (const std::string& w : SearchWords(title + " " + body)) words.push_back(w);
+        }
+        std::size_t checked = 0;
+        for (const std::string& w : words) {
+            std::string prefix;
+            std::size_t letters = 0;
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                prefix += w[i];
+                if (i + 1 < w.size() && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80)
+                    continue;  // inside a character
+                if (++letters < 3) continue;
+                const Search s = ParseSearch(prefix);
+                if (s.pattern.empty()) continue;
+                const std::string folded = FoldedWord(prefix);
+                CPPUNIT_ASSERT_MESSAGE(prefix, !folded.empty());
+                for (const db::Row& r :
+                     l->Execute("t", std::string(kRowsByPattern), {s.pattern}).rows) {
+                    bool held = false;
+                    for (const std::string& t : SearchTokens(r.Str(1) + " " + r.Str(2)))
+                        held = held || t.starts_with(folded);
+                    CPPUNIT_ASSERT_MESSAGE(prefix + " in row " + r.Str(0), held);
+                    ++checked;
+                }
+            }
+        }
+        CPPUNIT_ASSERT(checked > 300);
+    }
+
   private:
+    static constexpr const char* kRowsByPattern =
+        "SELECT id, title, body FROM {p}d WHERE CONCAT_WS(' ', title, body) REGEXP ?";
     static constexpr const char* kByMatch =
         "SELECT GROUP_CONCAT(id ORDER BY id) FROM {p}d WHERE MATCH (title, body) AGAINST (? IN "
         "BOOLEAN MODE)";
@@ -276,9 +366,9 @@ class SearchDbTest : public CppUnit::TestFixture {
 
     static std::string Pattern(const std::string& typed) { return ParseSearch(typed).pattern; }
 
-    void Load() {
+    void Load(const std::vector<std::pair<std::string, std::string>>& texts = kCorpus) {
         auto l = pool_->Acquire();
-        for (const auto& [title, body] : kCorpus) {
+        for (const auto& [title, body] : texts) {
             l->Execute("t", "INSERT INTO {p}d (title, body) VALUES (?, ?)", {title, body});
         }
     }

@@ -142,7 +142,17 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
     std::vector<long long> ints;
     std::vector<unsigned long> lens;
     BindParams(stmt, params, binds, ints, lens);
-    if (mysql_stmt_execute(stmt) != 0) Fail(name, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+    // A statement that failed is closed, not kept: after an error in the middle of its result
+    // (say LIMIT ROWS EXAMINED aborting a sort) the client library would, at its next execution,
+    // wait for the rest of a result the server never sends.
+    auto fail = [&](bool free_result) {
+        const unsigned code = mysql_stmt_errno(stmt);
+        const std::string msg = mysql_stmt_error(stmt);
+        if (free_result) mysql_stmt_free_result(stmt);
+        statements_.erase(sql);
+        Fail(name, code, msg.c_str());
+    };
+    if (mysql_stmt_execute(stmt) != 0) fail(false);
 
     Result result;
     MYSQL_RES* meta = mysql_stmt_result_metadata(stmt);
@@ -165,21 +175,12 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
         out[i].is_null = &nulls[i];
         out[i].error = &errs[i];
     }
-    if (mysql_stmt_bind_result(stmt, out.data()) != 0 || mysql_stmt_store_result(stmt) != 0) {
-        unsigned code = mysql_stmt_errno(stmt);
-        std::string msg = mysql_stmt_error(stmt);
-        mysql_stmt_free_result(stmt);
-        Fail(name, code, msg.c_str());
-    }
+    if (mysql_stmt_bind_result(stmt, out.data()) != 0 || mysql_stmt_store_result(stmt) != 0)
+        fail(true);
     for (;;) {
         int rc = mysql_stmt_fetch(stmt);
         if (rc == MYSQL_NO_DATA) break;
-        if (rc == 1) {
-            unsigned code = mysql_stmt_errno(stmt);
-            std::string msg = mysql_stmt_error(stmt);
-            mysql_stmt_free_result(stmt);
-            Fail(name, code, msg.c_str());
-        }
+        if (rc == 1) fail(true);
         Row row;
         row.cells_.resize(ncols);
         for (unsigned i = 0; i < ncols; ++i) {
@@ -201,6 +202,7 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
         result.rows.push_back(std::move(row));
     }
     result.affected = result.rows.size();
+    result.warnings = mysql_warning_count(mysql_);
     mysql_stmt_free_result(stmt);
     return result;
 }

@@ -25,7 +25,7 @@ namespace placette::core::db {
 
 // A failed database call. `code` is the MariaDB error number (ER_* or CR_*).
 class DbError : public std::runtime_error {
-public:
+  public:
     DbError(unsigned code, const std::string& what) : std::runtime_error(what), code_(code) {}
     unsigned code() const { return code_; }
     bool IsDeadlock() const { return code_ == 1213 || code_ == 1205; }
@@ -34,7 +34,7 @@ public:
     }
     bool IsDuplicateKey() const { return code_ == 1062; }
 
-private:
+  private:
     unsigned code_;
 };
 
@@ -48,10 +48,10 @@ using Value = std::variant<Null, std::int64_t, std::string>;
 
 // One fetched row; every column is read as text (numbers in decimal) or NULL.
 class Row {
-public:
+  public:
     bool IsNull(std::size_t i) const { return !cells_.at(i).has_value(); }
     const std::string& Str(std::size_t i) const;  // "" for NULL
-    std::int64_t Int(std::size_t i) const;         // 0 for NULL; throws on non-numeric text
+    std::int64_t Int(std::size_t i) const;        // 0 for NULL; throws on non-numeric text
     std::optional<std::int64_t> OptInt(std::size_t i) const;
     std::size_t size() const { return cells_.size(); }
     std::vector<std::optional<std::string>> cells_;
@@ -61,11 +61,12 @@ struct Result {
     std::vector<Row> rows;
     std::uint64_t affected = 0;
     std::uint64_t insert_id = 0;
+    unsigned warnings = 0;  // of a SELECT: e.g. 1931, LIMIT ROWS EXAMINED reached (rows cut short)
     bool empty() const { return rows.empty(); }
 };
 
 class Connection {
-public:
+  public:
     // Connects (utf8mb4, UTC session time zone, timeouts from cfg); throws DbUnavailable.
     explicit Connection(const DatabaseConfig& cfg);
     ~Connection();
@@ -74,7 +75,8 @@ public:
 
     // Prepares (cached by SQL text) and runs `sql` with `params` bound in order. `name` is what
     // logs show for the query. Throws DbError.
-    Result Execute(std::string_view name, std::string_view sql, const std::vector<Value>& params = {});
+    Result Execute(std::string_view name, std::string_view sql,
+                   const std::vector<Value>& params = {});
     void Begin();
     void Commit();
     void Rollback() noexcept;
@@ -82,7 +84,7 @@ public:
     bool broken() const { return broken_; }
     const std::string& prefix() const { return prefix_; }
 
-private:
+  private:
     struct StmtDeleter {
         void operator()(st_mysql_stmt* s) const noexcept;
     };
@@ -100,20 +102,20 @@ class Pool;
 
 // A connection borrowed from the pool; returned (or discarded when broken) on destruction.
 class Lease {
-public:
+  public:
     Lease(Pool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
     Lease(Lease&&) = default;
     ~Lease();
     Connection* operator->() { return conn_.get(); }
     Connection& operator*() { return *conn_; }
 
-private:
+  private:
     Pool* pool_;
     std::unique_ptr<Connection> conn_;
 };
 
 class Pool {
-public:
+  public:
     Pool(DatabaseConfig cfg, std::size_t size);
     // Waits up to `wait_ms` for a free connection, connecting lazily; throws DbUnavailable when
     // the server cannot be reached or the pool stays exhausted.
@@ -121,7 +123,7 @@ public:
     void Release(std::unique_ptr<Connection> conn);
     const DatabaseConfig& config() const { return cfg_; }
 
-private:
+  private:
     DatabaseConfig cfg_;
     std::size_t size_;
     std::size_t out_ = 0;
@@ -132,7 +134,7 @@ private:
 
 // Rolls back on destruction unless Commit() ran.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& c) : c_(c) { c_.Begin(); }
     ~Transaction() {
         if (!done_) c_.Rollback();
@@ -144,7 +146,7 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
-private:
+  private:
     Connection& c_;
     bool done_ = false;
 };
@@ -153,7 +155,8 @@ private:
 // whole function runs again from BEGIN; on a lost connection it reconnects and runs again; at
 // most `attempts` times. `fn` must therefore be re-runnable (no side effects outside the DB).
 template <typename F>
-auto RunInTransaction(Pool& pool, F&& fn, int attempts = 4) -> decltype(fn(std::declval<Connection&>()));
+auto RunInTransaction(Pool& pool, F&& fn, int attempts = 4)
+    -> decltype(fn(std::declval<Connection&>()));
 
 // Like RunInTransaction without the transaction (autocommit reads): re-run once the connection
 // was lost, e.g. after a database restart.
@@ -166,7 +169,8 @@ std::string WithPrefix(std::string_view sql, std::string_view prefix);
 void SleepBackoff(int attempt);
 
 template <typename F>
-auto RunInTransaction(Pool& pool, F&& fn, int attempts) -> decltype(fn(std::declval<Connection&>())) {
+auto RunInTransaction(Pool& pool, F&& fn, int attempts)
+    -> decltype(fn(std::declval<Connection&>())) {
     for (int attempt = 1;; ++attempt) {
         try {
             Lease lease = pool.Acquire();
@@ -181,7 +185,8 @@ auto RunInTransaction(Pool& pool, F&& fn, int attempts) -> decltype(fn(std::decl
                 return out;
             }
         } catch (const DbError& e) {
-            bool retry = e.IsDeadlock() || (e.IsConnectionLost() && !dynamic_cast<const DbUnavailable*>(&e));
+            bool retry =
+                e.IsDeadlock() || (e.IsConnectionLost() && !dynamic_cast<const DbUnavailable*>(&e));
             if (!retry || attempt >= attempts) throw;
             SleepBackoff(attempt);
         }

@@ -85,7 +85,8 @@ constexpr const char* kListFulltext =
     " AND MATCH (c.title, c.summary, c.description) AGAINST (? IN BOOLEAN MODE)";
 constexpr const char* kListPattern =
     " AND CONCAT_WS(' ', c.title, c.summary, c.description) REGEXP ?";
-// The page's rows among the word index's candidates (kWordCandidates of them, unused ones 0).
+// The page's rows among the word index's candidates (one "?" per candidate the index was asked
+// for, unused ones bound to 0).
 constexpr const char* kListIds = " AND c.id IN (";
 constexpr const char* kListIdsEnd = ")";
 constexpr const char* kListAfter =
@@ -232,9 +233,10 @@ void SetFeatured(Connection& c, std::int64_t id, bool featured) {
 
 namespace {
 // The listing statement; `text` is kListFulltext or kListPattern (bound to `words`), or null;
-// `ids`, when given, the only campaigns it may list.
+// `ids`, when given, the only campaigns it may list, in `slots` parameters.
 std::string ListSql(const ListFilter& f, const char* text, const std::string& words,
-                    std::vector<Value>& params, const std::vector<std::int64_t>* ids = nullptr) {
+                    std::vector<Value>& params, const std::vector<std::int64_t>* ids = nullptr,
+                    std::size_t slots = 0) {
     std::string sql = std::string("SELECT ") + kCampaignListCols + kListPublished;
     if (f.state) {
         sql += kListState;
@@ -254,7 +256,7 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
     }
     if (ids != nullptr) {
         sql += kListIds;
-        for (std::size_t i = 0; i < kWordCandidates; ++i) {
+        for (std::size_t i = 0; i < slots; ++i) {
             sql += i == 0 ? "?" : ", ?";
             params.emplace_back(i < ids->size() ? (*ids)[i] : std::int64_t{0});
         }
@@ -269,55 +271,63 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
     return sql;
 }
 
-// The page from the word index: the newest kWordCandidates campaigns holding every word (the
-// folded words as prefixes of the index's tokens, a superset of what the word-start pattern
-// accepts), then the page among them with the listing's filters and the pattern itself. Exact
-// when it fills the page (a campaign the pattern accepts is a candidate, in the same order) or
-// when there were fewer candidates than asked for (all of them were checked); otherwise nullopt.
-std::optional<std::vector<Campaign>> ListByWords(Connection& c, const ListFilter& f,
-                                                 std::size_t lead) {
-    if (f.limit <= 0 || static_cast<std::size_t>(f.limit) > kWordCandidates) return std::nullopt;
-    const std::vector<std::int64_t> ids =
-        WordCandidates(c, f.search.folded, lead, f, static_cast<int>(kWordCandidates));
-    if (ids.empty()) return std::vector<Campaign>{};
+// Candidates asked of the word index beyond the page: the index holds a superset of what the
+// word-start pattern accepts (a word after "_", say), so a few may be turned down.
+constexpr int kWordSpare = 2;
+
+// The page from the word index (when every word has a pattern): the distinct indexed words
+// starting with the longest searched word, the newest f.limit + kWordSpare campaigns holding one
+// of them and the other words and passing the filters (WordCandidates), then only those campaigns
+// fetched and checked with the pattern. Exact when it fills the page (a campaign the pattern
+// accepts is a candidate, in the same order) or when there were fewer candidates than asked for
+// (all were checked); otherwise, or when the index cannot answer cheaply (a prefix of many
+// indexed words, a bound reached), nullopt.
+std::optional<std::vector<Campaign>> ListByWords(Connection& c, const ListFilter& f) {
+    const std::vector<std::string>& folded = f.search.folded;
+    if (folded.empty() || f.search.pattern.empty() || f.limit <= 0 || f.limit > 64)
+        return std::nullopt;
+    std::size_t lead = 0;
+    for (std::size_t i = 1; i < folded.size(); ++i) {
+        if (folded[i].size() > folded[lead].size()) lead = i;
+    }
+    const auto words = IndexedWords(c, folded[lead]);
+    if (!words) return std::nullopt;
+    std::vector<std::string> also;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (i != lead) also.push_back(folded[i]);
+    }
+    const int asked = f.limit + kWordSpare;
+    const auto ids = WordCandidates(c, *words, also, f, asked);
+    if (!ids) return std::nullopt;
+    if (ids->empty()) return std::vector<Campaign>{};
     std::vector<Value> params;
-    const std::string sql = ListSql(f, kListPattern, f.search.pattern, params, &ids);
+    const std::string sql =
+        ListSql(f, kListPattern, f.search.pattern, params, &*ids, static_cast<std::size_t>(asked));
     std::vector<Campaign> page = ToCampaigns(c.Execute("cf.campaign.search_words", sql, params));
-    if (page.size() >= static_cast<std::size_t>(f.limit) || ids.size() < kWordCandidates)
+    if (page.size() >= static_cast<std::size_t>(f.limit) ||
+        ids->size() < static_cast<std::size_t>(asked))
         return page;
     return std::nullopt;
 }
 }  // namespace
 
-// A search whose words all have a word-start pattern first counts, in the word index, the
-// campaigns holding each word (up to kWordCountBound). When one word is that rare, the index
-// makes the page (ListByWords, led by the rarest word): it reads that word's few index entries
-// and fetches only the page's campaigns, at the same cost with 1 000 or 200 000 campaigns.
-// Otherwise every word is common, and the newest campaigns hold them often: stage 1 scans the
-// listing's index newest first, testing each row with the word-start pattern (which accepts
-// the rows MATCH accepts), bounded by ROWS EXAMINED (a probe of the newest rows, then the whole
-// bound only for a word the probe found often enough: core::SearchScan); its rows are used only
-// when they fill the page: an ordered scan returns rows in page order and stops at LIMIT, so
-// those are exactly the first rows the FULLTEXT query returns (a plan that sorts returns rows only
-// once it has read every candidate, or is aborted by the bound with error 1028 and returns none).
-// Otherwise (words common among older campaigns only, or filters few of them pass) the index is
-// asked again, and then the FULLTEXT query makes the page. A page never mixes two sources, and
-// the cursor (published_at, id) of its last row means the same to each for the next page.
+// A search whose words all have a word-start pattern asks the campaigns' word index first
+// (ListByWords): it reads a page's worth of index entries per indexed word and fetches only the
+// page's campaigns, at the same cost with 1 000 or 200 000 campaigns, for rare and common words.
+// When the index cannot answer alone, stage 1 scans the listing's index newest first, testing
+// each row with the word-start pattern (which accepts the rows MATCH accepts), bounded by ROWS
+// EXAMINED (a probe of the newest rows, then the whole bound only for a word the probe found
+// often enough: core::SearchScan); its rows are used only when they fill the page: an ordered
+// scan returns rows in page order and stops at LIMIT, so those are exactly the first rows the
+// FULLTEXT query returns (a plan that sorts returns rows only once it has read every candidate,
+// or is aborted by the bound with error 1028 and returns none). Otherwise the FULLTEXT query
+// makes the page. A page never mixes sources, and the cursor (published_at, id) of its last row
+// means the same to each for the next page.
 std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
     std::vector<Value> params;
     if (f.search.empty())
         return ToCampaigns(c.Execute("cf.campaign.list", ListSql(f, nullptr, "", params), params));
-    std::optional<std::size_t> lead;  // the rarest word, when the word index may serve
-    bool rare = false;
-    if (!f.search.folded.empty() && !f.search.pattern.empty()) {
-        const std::vector<std::int64_t> counts = CountWords(c, f.search.folded);
-        lead = static_cast<std::size_t>(std::min_element(counts.begin(), counts.end()) -
-                                        counts.begin());
-        rare = counts[*lead] < kWordCountBound;
-        if (rare) {
-            if (auto page = ListByWords(c, f, *lead)) return std::move(*page);
-        }
-    }
+    if (auto page = ListByWords(c, f)) return std::move(*page);
     if (!f.search.pattern.empty()) {
         const std::string sql = ListSql(f, kListPattern, f.search.pattern, params);
         auto after = [&f](const Row& last, std::size_t rows, std::vector<Value>& more) {
@@ -332,9 +342,6 @@ std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f) {
             return ToCampaigns(*rows);
         }
         params.clear();
-        if (lead && !rare) {
-            if (auto page = ListByWords(c, f, *lead)) return std::move(*page);
-        }
     }
     const std::string sql = ListSql(f, kListFulltext, f.search.fulltext, params);
     return ToCampaigns(c.Execute("cf.campaign.search", sql, params));

@@ -63,14 +63,19 @@ void IndexCampaignWords(Connection& c, std::int64_t id);
 // Placette) or left over (the campaign is gone or no longer published); `all`: every published
 // campaign too.
 std::vector<std::int64_t> CampaignsToIndex(Connection& c, bool all);
-// A search's words (core::Search::folded) counted in the index, each up to kWordCountBound.
-inline constexpr std::int64_t kWordCountBound = 500;
-std::vector<std::int64_t> CountWords(Connection& c, const std::vector<std::string>& folded);
-// Ids of the newest `limit` published campaigns (after f's cursor) whose indexed words start with
-// every word of `folded`, read through the index of folded[lead].
-inline constexpr std::size_t kWordCandidates = 64;
-std::vector<std::int64_t> WordCandidates(Connection& c, const std::vector<std::string>& folded,
-                                         std::size_t lead, const ListFilter& f, int limit);
+// The distinct indexed words starting with `folded` (a core::Search::folded word); nullopt when
+// there are more than kIndexedWordsMax (a prefix too short for the index to help).
+inline constexpr std::size_t kIndexedWordsMax = 8;
+std::optional<std::vector<std::string>> IndexedWords(Connection& c, const std::string& folded);
+// Ids of the newest `limit` campaigns (after f's cursor, passing f's state, theme and
+// neighbourhood) holding one of `words` (IndexedWords) and words starting with each of `also`,
+// newest first; nullopt when that took more than kWordRowsExamined rows (a word common among old
+// campaigns only, filters few of its campaigns pass).
+inline constexpr int kWordRowsExamined = 2000;
+std::optional<std::vector<std::int64_t>> WordCandidates(Connection& c,
+                                                        const std::vector<std::string>& words,
+                                                        const std::vector<std::string>& also,
+                                                        const ListFilter& f, int limit);
 std::vector<Campaign> ListLive(Connection& c, int limit);  // featured first, then newest
 std::vector<Campaign> ListInState(Connection& c, State s, int limit);  // oldest first (queues)
 std::int64_t CountInState(Connection& c, State s);

@@ -2,6 +2,7 @@
 // by the search for words few campaigns hold, and compared with the campaigns to find rows
 // written by other means.
 #include <algorithm>
+#include <stdexcept>
 
 #include "plugin/crowdfunding/repository.h"
 
@@ -42,23 +43,37 @@ constexpr const char* kAllPublished =
     "SELECT id FROM {p}campaigns WHERE published_at IS NOT NULL ORDER BY id";
 #undef PLACETTE_CF_TEXT_MD5
 
-// How many rows hold each word, counted up to kWordCountBound: one subquery per word.
-constexpr const char* kCountHead = "SELECT ";
-constexpr const char* kCountWord =
-    "(SELECT COUNT(*) FROM (SELECT 1 FROM {p}campaign_words w WHERE w.word LIKE ? LIMIT ?) t)";
+// The distinct indexed words a searched word is a prefix of (a loose scan of the key: one step
+// per distinct word, whatever the number of campaigns holding it).
+constexpr const char* kIndexedWords =
+    "SELECT DISTINCT w.word FROM {p}campaign_words w WHERE w.word LIKE ? LIMIT ?";
 
-// The newest campaigns holding the lead word (and every other word), after the cursor.
-constexpr const char* kCandidates =
-    "SELECT w.campaign_id FROM {p}campaign_words w WHERE w.word LIKE ?";
+// The newest campaigns holding one of those words (and a word starting with each other searched
+// word, and passing the listing's filters), after the cursor: per indexed word, its entries in
+// key order (word, then newest first), so each branch stops after `limit` matches; the union
+// then keeps the newest `limit`. Bounded by ROWS EXAMINED: a word common among old campaigns
+// only, or filters few of its campaigns pass, are left to the other stages.
+constexpr const char* kCandidatesHead = "SELECT t.campaign_id FROM (";
+constexpr const char* kCandidatesBranch =
+    "(SELECT w.published_at, w.campaign_id FROM {p}campaign_words w";
+constexpr const char* kCandidatesJoin = " JOIN {p}campaigns c ON c.id = w.campaign_id";
+constexpr const char* kCandidatesWord = " WHERE w.word = ?";
 constexpr const char* kCandidatesAfter =
     " AND (w.published_at < FROM_UNIXTIME(?) OR (w.published_at = FROM_UNIXTIME(?) AND "
     "w.campaign_id < ?))";
+constexpr const char* kCandidatesState = " AND c.state = ?";
+constexpr const char* kCandidatesTheme = " AND c.theme = ?";
+constexpr const char* kCandidatesNeighbourhood = " AND c.neighbourhood = ?";
+// A scalar subquery, not EXISTS: MariaDB would turn EXISTS into a semi-join that first reads
+// every campaign holding the other word; this looks each candidate up in (campaign_id, word).
 constexpr const char* kCandidatesAlso =
-    " AND EXISTS (SELECT 1 FROM {p}campaign_words x WHERE x.campaign_id = w.campaign_id AND "
-    "x.word LIKE ?)";
-constexpr const char* kCandidatesOrder =
-    " GROUP BY w.published_at, w.campaign_id ORDER BY w.published_at DESC, w.campaign_id DESC "
-    "LIMIT ?";
+    " AND (SELECT 1 FROM {p}campaign_words x WHERE x.campaign_id = w.campaign_id AND "
+    "x.word LIKE ? LIMIT 1) IS NOT NULL";
+constexpr const char* kCandidatesBranchEnd =
+    " ORDER BY w.published_at DESC, w.campaign_id DESC LIMIT ?)";
+constexpr const char* kCandidatesUnion = " UNION ";
+constexpr const char* kCandidatesEnd =
+    ") t ORDER BY t.published_at DESC, t.campaign_id DESC LIMIT ? ROWS EXAMINED ?";
 
 // Rows of one INSERT of words: a campaign's words go in one statement of the next size up,
 // the last row repeated to fill it (INSERT IGNORE drops the repeats), so that a few statement
@@ -132,39 +147,66 @@ std::vector<std::int64_t> CampaignsToIndex(Connection& c, bool all) {
     return out;
 }
 
-std::vector<std::int64_t> CountWords(Connection& c, const std::vector<std::string>& folded) {
-    std::string sql = kCountHead;
-    std::vector<Value> params;
-    for (const std::string& w : folded) {
-        if (!params.empty()) sql += ", ";
-        sql += kCountWord;
-        params.emplace_back(LikePrefix(w));
-        params.emplace_back(std::int64_t{kWordCountBound});
-    }
-    std::vector<std::int64_t> out;
-    const core::db::Result res = c.Execute("cf.words.count", sql, params);
-    const Row& r = res.rows.at(0);
-    for (std::size_t i = 0; i < folded.size(); ++i) out.push_back(r.Int(static_cast<int>(i)));
+std::optional<std::vector<std::string>> IndexedWords(Connection& c, const std::string& folded) {
+    const auto res = c.Execute("cf.words.distinct", kIndexedWords,
+                               {LikePrefix(folded), std::int64_t{kIndexedWordsMax + 1}});
+    if (res.rows.size() > kIndexedWordsMax) return std::nullopt;
+    std::vector<std::string> out;
+    for (const Row& r : res.rows) out.push_back(r.Str(0));
     return out;
 }
 
-std::vector<std::int64_t> WordCandidates(Connection& c, const std::vector<std::string>& folded,
-                                         std::size_t lead, const ListFilter& f, int limit) {
-    std::string sql = kCandidates;
-    std::vector<Value> params{LikePrefix(folded.at(lead))};
-    if (f.after_published && f.after_id) {
-        sql += kCandidatesAfter;
-        params.insert(params.end(), {*f.after_published, *f.after_published, *f.after_id});
+std::optional<std::vector<std::int64_t>> WordCandidates(Connection& c,
+                                                        const std::vector<std::string>& words,
+                                                        const std::vector<std::string>& also,
+                                                        const ListFilter& f, int limit) {
+    if (words.empty()) return std::vector<std::int64_t>{};
+    const bool join = f.state || !f.theme.empty() || !f.neighbourhood.empty();
+    std::string sql = kCandidatesHead;
+    std::vector<Value> params;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i != 0) sql += kCandidatesUnion;
+        sql += kCandidatesBranch;
+        if (join) sql += kCandidatesJoin;
+        sql += kCandidatesWord;
+        params.emplace_back(words[i]);
+        if (f.after_published && f.after_id) {
+            sql += kCandidatesAfter;
+            params.insert(params.end(), {*f.after_published, *f.after_published, *f.after_id});
+        }
+        if (f.state) {
+            sql += kCandidatesState;
+            params.emplace_back(std::string(Name(*f.state)));
+        }
+        if (!f.theme.empty()) {
+            sql += kCandidatesTheme;
+            params.emplace_back(f.theme);
+        }
+        if (!f.neighbourhood.empty()) {
+            sql += kCandidatesNeighbourhood;
+            params.emplace_back(f.neighbourhood);
+        }
+        for (const std::string& a : also) {
+            sql += kCandidatesAlso;
+            params.emplace_back(LikePrefix(a));
+        }
+        sql += kCandidatesBranchEnd;
+        params.emplace_back(std::int64_t{limit});
     }
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-        if (i == lead) continue;
-        sql += kCandidatesAlso;
-        params.emplace_back(LikePrefix(folded[i]));
-    }
-    sql += kCandidatesOrder;
+    sql += kCandidatesEnd;
     params.emplace_back(std::int64_t{limit});
+    params.emplace_back(std::int64_t{kWordRowsExamined});
+    core::db::Result res;
+    try {
+        res = c.Execute("cf.words.candidates", sql, params);
+    } catch (const core::db::DbError& e) {
+        // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
+        if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
+        throw;
+    }
+    if (res.warnings != 0) return std::nullopt;  // the bound cut the reading short
     std::vector<std::int64_t> out;
-    for (const Row& r : c.Execute("cf.words.candidates", sql, params).rows) out.push_back(r.Int(0));
+    for (const Row& r : res.rows) out.push_back(r.Int(0));
     return out;
 }
 

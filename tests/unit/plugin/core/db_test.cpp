@@ -5,6 +5,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "tests/unit/support/test_db.h"
@@ -20,6 +21,8 @@ class DbTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(RetriesAfterDeadlock);
     CPPUNIT_TEST(PoolReusesConnections);
     CPPUNIT_TEST(UnreachableServerIsUnavailable);
+    CPPUNIT_TEST(StatementAbortedMidResultRunsAgain);
+    CPPUNIT_TEST(WarningsAreCounted);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -36,6 +39,41 @@ class DbTest : public CppUnit::TestFixture {
         if (!pool_) return;  // setUp failed (no test database): already reported
         auto l = pool_->Acquire();
         l->Execute("t", "DROP TABLE IF EXISTS {p}t");
+    }
+
+    // A sort that LIMIT ROWS EXAMINED aborts fails with 1028; the same statement, executed again
+    // on the same connection, must fail (or answer) again at once, not wait for the rest of the
+    // first result (the client library did, until its 30-second read timeout).
+    void StatementAbortedMidResultRunsAgain() {
+        auto l = pool_->Acquire();
+        l->Execute("ins", "INSERT INTO {p}t (id, n) SELECT seq, seq % 7 FROM seq_1_to_200");
+        const char* sorted =
+            "SELECT id FROM {p}t WHERE n >= ? ORDER BY n DESC, id LIMIT 3 ROWS EXAMINED 50";
+        for (int i = 0; i < 3; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            try {
+                l->Execute("sorted", sorted, {std::int64_t{0}});
+                CPPUNIT_FAIL("the bound aborts the sort");
+            } catch (const db::DbError& e) {
+                CPPUNIT_ASSERT_EQUAL(1028u, e.code());
+            }
+            CPPUNIT_ASSERT(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        }
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{200},
+                             l->Execute("count", "SELECT COUNT(*) FROM {p}t").rows[0].Int(0));
+    }
+
+    void WarningsAreCounted() {
+        auto l = pool_->Acquire();
+        l->Execute("ins", "INSERT INTO {p}t (id, n) SELECT seq, seq FROM seq_1_to_100");
+        const char* bounded =
+            "SELECT id FROM {p}t WHERE n > ? ORDER BY id LIMIT 20 ROWS EXAMINED 30";
+        db::Result cut = l->Execute("bounded", bounded, {std::int64_t{90}});
+        CPPUNIT_ASSERT(cut.rows.empty());  // 30 rows read, none of them over 90: cut short
+        CPPUNIT_ASSERT(cut.warnings != 0);
+        db::Result whole = l->Execute("bounded", bounded, {std::int64_t{0}});
+        CPPUNIT_ASSERT_EQUAL(std::size_t{20}, whole.rows.size());
+        CPPUNIT_ASSERT_EQUAL(0u, whole.warnings);
     }
 
     void BindsAndFetchesTypes() {

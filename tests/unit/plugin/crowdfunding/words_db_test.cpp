@@ -24,7 +24,8 @@ class CampaignWordsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(PublishingIndexesTheText);
     CPPUNIT_TEST(EditingReplacesTheWords);
     CPPUNIT_TEST(RowsWrittenBySqlAreFoundStale);
-    CPPUNIT_TEST(CountsAndCandidates);
+    CPPUNIT_TEST(IndexedWordsAndCandidates);
+    CPPUNIT_TEST(CandidatesGiveUpPastTheirBound);
     CPPUNIT_TEST(PagesEqualTheFulltextQuery);
     CPPUNIT_TEST_SUITE_END();
 
@@ -99,29 +100,61 @@ class CampaignWordsTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT(Find("carillon").empty());
     }
 
-    void CountsAndCandidates() {
+    void IndexedWordsAndCandidates() {
         Load(40);
         auto l = pool_->Acquire();
-        CPPUNIT_ASSERT(repo::CountWords(*l, {"carillon", "quart", "zzz"}) ==
-                       (std::vector<std::int64_t>{4, 40, 0}));
+        using Words = std::vector<std::string>;
+        using Ids = std::vector<std::int64_t>;
+        CPPUNIT_ASSERT(repo::IndexedWords(*l, "carillon") == Words{"carillon"});
+        CPPUNIT_ASSERT(repo::IndexedWords(*l, "proj") == Words{"projet"});
+        CPPUNIT_ASSERT(repo::IndexedWords(*l, "zzz") == Words{});
+        l->Execute("t",
+                   "INSERT INTO {p}campaign_words (word, published_at, campaign_id) SELECT "
+                   "CONCAT('pre', seq), NOW(), 1 FROM seq_1_to_9");
+        CPPUNIT_ASSERT(!repo::IndexedWords(*l, "pre"));  // more than kIndexedWordsMax
         repo::ListFilter f;
         // Newest first (the highest number is the newest); "kiosque" in every third.
-        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon"}, 0, f, 64) ==
-                       (std::vector<std::int64_t>{40, 30, 20, 10}));
-        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"quartier", "carillon"}, 1, f, 64) ==
-                       (std::vector<std::int64_t>{40, 30, 20, 10}));
-        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"kiosque", "carillon"}, 1, f, 64) ==
-                       (std::vector<std::int64_t>{30}));
-        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"quartier"}, 0, f, 3) ==
-                       (std::vector<std::int64_t>{40, 39, 38}));
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon"}, {}, f, 64) == Ids({40, 30, 20, 10}));
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon"}, {"quartier"}, f, 64) ==
+                       Ids({40, 30, 20, 10}));
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon"}, {"kios"}, f, 64) == Ids({30}));
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"quartier"}, {}, f, 3) == Ids({40, 39, 38}));
+        // Two indexed words: one list, newest first, each campaign once.
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon", "kiosque"}, {}, f, 5) ==
+                       Ids({40, 39, 36, 33, 30}));
+        f.theme = "sport";  // 1 + seq % 4 = 2
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"kiosque"}, {}, f, 64) == Ids({33, 21, 9}));
+        f.theme.clear();
         f.after_published = l->Execute("t",
                                        "SELECT UNIX_TIMESTAMP(published_at) FROM {p}campaigns "
                                        "WHERE id = 30")
                                 .rows[0]
                                 .Int(0);
         f.after_id = 30;
-        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon"}, 0, f, 64) ==
-                       (std::vector<std::int64_t>{20, 10}));
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"carillon"}, {}, f, 64) == Ids({20, 10}));
+    }
+
+    void CandidatesGiveUpPastTheirBound() {
+        Load(1200);
+        auto l = pool_->Acquire();
+        repo::ListFilter f;
+        // "lanterne" is in 4 campaigns, all holding "quartier": led by "lanterne", 4 entries read;
+        // led by "quartier" (in all), each of its 1 200 entries is checked: past the bound.
+        CPPUNIT_ASSERT(repo::WordCandidates(*l, {"lanterne"}, {"quartier"}, f, 15) ==
+                       (std::vector<std::int64_t>{910, 610, 310, 10}));
+        CPPUNIT_ASSERT(!repo::WordCandidates(*l, {"quartier"}, {"lanterne"}, f, 15));
+        l->Execute("t",
+                   "INSERT INTO {p}campaigns (id, owner_id, owner_name, state, title, slug, "
+                   "summary, description, neighbourhood, theme, goal_minor, duration_days, "
+                   "created_at, updated_at, published_at, ends_at) SELECT 5000 + seq, 3, 'A', "
+                   "'live', 'Vieux', 'v', 'r', 't', 'centre', 'culture', 1000, 30, "
+                   "'2026-01-01', '2026-01-01', '2026-01-01', '2026-12-31' FROM seq_1_to_2100");
+        for (std::int64_t id : Stale(false)) {
+            db::RunInTransaction(*pool_,
+                                 [id](db::Connection& x) { repo::IndexCampaignWords(x, id); });
+        }
+        // 2 100 old campaigns hold "vieux", none with "lanterne": past the bound, no answer.
+        CPPUNIT_ASSERT(!repo::WordCandidates(*l, {"vieux"}, {"lanterne"}, f, 15));
     }
 
     // 1 200 campaigns: "quartier" in all, "carillon" in one of ten, "lanterne" in one of 300

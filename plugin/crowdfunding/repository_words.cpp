@@ -30,15 +30,15 @@ constexpr const char* kRecordSearch =
     PLACETTE_CF_TEXT_MD5("c") ", c.published_at FROM {p}campaigns c WHERE c.id = ? "
     "AND c.published_at IS NOT NULL";
 // Published campaigns whose words are missing or were taken from another text or date, then
-// indexed campaigns that are gone or no longer published.
+// indexed campaigns that are gone or no longer published (IndexCampaignWords writes a campaign's
+// words and its row here together, so no words are left without one). About a second with
+// 200 000 campaigns: a scan of the campaigns and an MD5 of each text, no scan of the words.
 constexpr const char* kStale =
     "SELECT c.id FROM {p}campaigns c LEFT JOIN {p}campaign_search s ON s.campaign_id = c.id "
     "WHERE c.published_at IS NOT NULL AND (s.campaign_id IS NULL OR s.published_at <> "
     "c.published_at OR s.text_md5 <> " PLACETTE_CF_TEXT_MD5("c") ") "
     "UNION SELECT s.campaign_id FROM {p}campaign_search s LEFT JOIN {p}campaigns c ON c.id = "
-    "s.campaign_id WHERE c.id IS NULL OR c.published_at IS NULL "
-    "UNION SELECT DISTINCT w.campaign_id FROM {p}campaign_words w LEFT JOIN {p}campaign_search s "
-    "ON s.campaign_id = w.campaign_id WHERE s.campaign_id IS NULL";
+    "s.campaign_id WHERE c.id IS NULL OR c.published_at IS NULL";
 constexpr const char* kAllPublished =
     "SELECT id FROM {p}campaigns WHERE published_at IS NOT NULL ORDER BY id";
 #undef PLACETTE_CF_TEXT_MD5

@@ -78,6 +78,11 @@ constexpr const char* kSetFeatured = "UPDATE {p}campaigns SET featured = ? WHERE
 
 // Listing fragments: the SQL text is always assembled from these constants only.
 constexpr const char* kListPublished = " FROM {p}campaigns c WHERE c.published_at IS NOT NULL";
+// The same for the word index's candidates, read by primary key: with few campaigns MariaDB
+// otherwise walked the listing's date index, testing the REGEXP on hundreds of rows (bench/scale:
+// 463 rows examined at 1 000 campaigns for 13 listed).
+constexpr const char* kListPublishedById =
+    " FROM {p}campaigns c FORCE INDEX (PRIMARY) WHERE c.published_at IS NOT NULL";
 constexpr const char* kListState = " AND c.state = ?";
 constexpr const char* kListTheme = " AND c.theme = ?";
 constexpr const char* kListNeighbourhood = " AND c.neighbourhood = ?";
@@ -237,7 +242,8 @@ namespace {
 std::string ListSql(const ListFilter& f, const char* text, const std::string& words,
                     std::vector<Value>& params, const std::vector<std::int64_t>* ids = nullptr,
                     std::size_t slots = 0) {
-    std::string sql = std::string("SELECT ") + kCampaignListCols + kListPublished;
+    std::string sql = std::string("SELECT ") + kCampaignListCols +
+                      (ids != nullptr ? kListPublishedById : kListPublished);
     if (f.state) {
         sql += kListState;
         params.emplace_back(std::string(Name(*f.state)));

@@ -1,6 +1,6 @@
 // The campaigns' word index (migration 0010): written with each published campaign's text, read
-// by the search for words few campaigns hold, and compared with the campaigns to find rows
-// written by other means.
+// first by the campaigns' search, and compared with the campaigns to find rows written by other
+// means.
 #include <algorithm>
 #include <stdexcept>
 
@@ -9,7 +9,6 @@
 namespace placette::crowdfunding::repo {
 
 namespace {
-using core::db::Null;
 using core::db::Row;
 using core::db::Value;
 

@@ -273,18 +273,23 @@ Search ParseSearch(std::string_view typed) {
     return s;
 }
 
+std::optional<db::Result> ExecuteBounded(db::Connection& c, std::string_view name,
+                                         const std::string& sql,
+                                         const std::vector<db::Value>& params) {
+    try {
+        return c.Execute(name, sql, params);
+    } catch (const db::DbError& e) {
+        // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
+        if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
+        throw;
+    }
+}
+
 std::optional<db::Result> SearchScan(db::Connection& c, std::string_view name,
                                      const std::string& sql, const std::vector<db::Value>& params,
                                      std::size_t page_rows, const SearchScanAfter& after) {
-    auto scan = [&](const std::string& text, const std::vector<db::Value>& values,
-                    int bound) -> std::optional<db::Result> {
-        try {
-            return c.Execute(name, text + " ROWS EXAMINED " + std::to_string(bound), values);
-        } catch (const db::DbError& e) {
-            // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
-            if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
-            throw;
-        }
+    auto scan = [&](const std::string& text, const std::vector<db::Value>& values, int bound) {
+        return ExecuteBounded(c, name, text + " ROWS EXAMINED " + std::to_string(bound), values);
     };
     if (!after) {  // no probe: the whole bound at once
         std::optional<db::Result> all = scan(sql, params, kSearchScanRows);

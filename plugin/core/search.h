@@ -54,6 +54,13 @@ struct Search {
 };
 Search ParseSearch(std::string_view typed);
 
+// Runs `sql`, a statement ending in LIMIT … ROWS EXAMINED; nullopt when the bound aborted it
+// (error 1028, a sort aborted; or 1931). A bound reached without an error leaves the rows found so
+// far and a warning (Result::warnings).
+std::optional<db::Result> ExecuteBounded(db::Connection& c, std::string_view name,
+                                         const std::string& sql,
+                                         const std::vector<db::Value>& params);
+
 // How many rows stage 1 of a search may examine (MariaDB's LIMIT … ROWS EXAMINED; joined rows
 // count too): first a probe of the newest rows, then, only when the probe found matches often
 // enough to hope for a page within it, the whole bound.

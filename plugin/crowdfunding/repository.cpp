@@ -165,6 +165,21 @@ std::vector<std::int64_t> Ids(const core::db::Result& res) {
 }
 }  // namespace
 
+void AppendListFilters(const ListFilter& f, std::string& sql, std::vector<Value>& params) {
+    if (f.state) {
+        sql += kListState;
+        params.emplace_back(std::string(Name(*f.state)));
+    }
+    if (!f.theme.empty()) {
+        sql += kListTheme;
+        params.emplace_back(f.theme);
+    }
+    if (!f.neighbourhood.empty()) {
+        sql += kListNeighbourhood;
+        params.emplace_back(f.neighbourhood);
+    }
+}
+
 std::int64_t InsertCampaign(Connection& c, const Campaign& k, std::int64_t now) {
     auto res = c.Execute("cf.campaign.insert", kInsertCampaign,
                          {k.owner_id, k.owner_name, k.title, k.slug, k.summary, k.description,
@@ -244,18 +259,7 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
                     std::size_t slots = 0) {
     std::string sql = std::string("SELECT ") + kCampaignListCols +
                       (ids != nullptr ? kListPublishedById : kListPublished);
-    if (f.state) {
-        sql += kListState;
-        params.emplace_back(std::string(Name(*f.state)));
-    }
-    if (!f.theme.empty()) {
-        sql += kListTheme;
-        params.emplace_back(f.theme);
-    }
-    if (!f.neighbourhood.empty()) {
-        sql += kListNeighbourhood;
-        params.emplace_back(f.neighbourhood);
-    }
+    AppendListFilters(f, sql, params);
     if (text != nullptr) {
         sql += text;
         params.emplace_back(words);
@@ -280,6 +284,8 @@ std::string ListSql(const ListFilter& f, const char* text, const std::string& wo
 // Candidates asked of the word index beyond the page: the index holds a superset of what the
 // word-start pattern accepts (a word after "_", say), so a few may be turned down.
 constexpr int kWordSpare = 2;
+// The longest page the word index serves (one parameter per candidate in the fetch).
+constexpr int kWordPageMax = 64;
 
 // The page from the word index (when every word has a pattern): the distinct indexed words
 // starting with the longest searched word, the newest f.limit + kWordSpare campaigns holding one
@@ -290,7 +296,7 @@ constexpr int kWordSpare = 2;
 // indexed words, a bound reached), nullopt.
 std::optional<std::vector<Campaign>> ListByWords(Connection& c, const ListFilter& f) {
     const std::vector<std::string>& folded = f.search.folded;
-    if (folded.empty() || f.search.pattern.empty() || f.limit <= 0 || f.limit > 64)
+    if (folded.empty() || f.search.pattern.empty() || f.limit <= 0 || f.limit > kWordPageMax)
         return std::nullopt;
     std::size_t lead = 0;
     for (std::size_t i = 1; i < folded.size(); ++i) {

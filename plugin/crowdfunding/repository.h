@@ -50,6 +50,9 @@ struct ListFilter {
     std::optional<std::int64_t> after_published, after_id;  // keyset cursor
     int limit = 12;
 };
+// Appends the filters of `f` that are set (state, theme, neighbourhood; on alias `c`) as
+// " AND …" fragments with their parameters: the listing and the word index's candidates share them.
+void AppendListFilters(const ListFilter& f, std::string& sql, std::vector<core::db::Value>& params);
 // Published campaigns, newest first, keyset-paginated (never OFFSET); a search scans first, then
 // asks the FULLTEXT index (see ListPublished).
 std::vector<Campaign> ListPublished(Connection& c, const ListFilter& f);

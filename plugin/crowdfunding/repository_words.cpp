@@ -60,9 +60,6 @@ constexpr const char* kCandidatesWord = " WHERE w.word = ?";
 constexpr const char* kCandidatesAfter =
     " AND (w.published_at < FROM_UNIXTIME(?) OR (w.published_at = FROM_UNIXTIME(?) AND "
     "w.campaign_id < ?))";
-constexpr const char* kCandidatesState = " AND c.state = ?";
-constexpr const char* kCandidatesTheme = " AND c.theme = ?";
-constexpr const char* kCandidatesNeighbourhood = " AND c.neighbourhood = ?";
 // A scalar subquery, not EXISTS: MariaDB would turn EXISTS into a semi-join that first reads
 // every campaign holding the other word; this looks each candidate up in (campaign_id, word).
 constexpr const char* kCandidatesAlso =
@@ -173,18 +170,7 @@ std::optional<std::vector<std::int64_t>> WordCandidates(Connection& c,
             sql += kCandidatesAfter;
             params.insert(params.end(), {*f.after_published, *f.after_published, *f.after_id});
         }
-        if (f.state) {
-            sql += kCandidatesState;
-            params.emplace_back(std::string(Name(*f.state)));
-        }
-        if (!f.theme.empty()) {
-            sql += kCandidatesTheme;
-            params.emplace_back(f.theme);
-        }
-        if (!f.neighbourhood.empty()) {
-            sql += kCandidatesNeighbourhood;
-            params.emplace_back(f.neighbourhood);
-        }
+        AppendListFilters(f, sql, params);
         for (const std::string& a : also) {
             sql += kCandidatesAlso;
             params.emplace_back(LikePrefix(a));
@@ -195,17 +181,10 @@ std::optional<std::vector<std::int64_t>> WordCandidates(Connection& c,
     sql += kCandidatesEnd;
     params.emplace_back(std::int64_t{limit});
     params.emplace_back(std::int64_t{kWordRowsExamined});
-    core::db::Result res;
-    try {
-        res = c.Execute("cf.words.candidates", sql, params);
-    } catch (const core::db::DbError& e) {
-        // 1028: a sort aborted by ROWS EXAMINED; 1931: the bound reported as an error.
-        if (e.code() == 1028 || e.code() == 1931) return std::nullopt;
-        throw;
-    }
-    if (res.warnings != 0) return std::nullopt;  // the bound cut the reading short
+    const auto res = core::ExecuteBounded(c, "cf.words.candidates", sql, params);
+    if (!res || res->warnings != 0) return std::nullopt;  // the bound cut the reading short
     std::vector<std::int64_t> out;
-    for (const Row& r : res.rows) out.push_back(r.Int(0));
+    for (const Row& r : res->rows) out.push_back(r.Int(0));
     return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "fcgi/server.h"
 #include "plugin/app.h"
+#include "plugin/core/active_workers.h"
 #include "plugin/core/clock.h"
 #include "plugin/core/log.h"
 #include "plugin/core/read_cache.h"
@@ -54,6 +55,8 @@ int main(int argc, char** argv) {
         opt.max_body_bytes = config.max_body_bytes;
         opt.shutdown_grace_s = config.shutdown_grace_s;
         placette::core::SetReadCacheTtl(std::chrono::milliseconds(config.read_cache_ms));
+        placette::core::SetActiveWorkerLimit(
+            config.active_workers != 0 ? config.active_workers : placette::core::ProcessorCount());
         placette::App app(std::move(config));
         int rc = placette::http::RunServer(
             opt, [&app](placette::http::Request& r) { return app.Handle(r); });

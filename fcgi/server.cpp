@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "fcgi/cookies.h"
+#include "plugin/core/active_workers.h"
 #include "plugin/core/crypto.h"
 #include "plugin/core/log.h"
 
@@ -147,7 +148,12 @@ void WorkerLoop(int listen_fd, bool local_socket, const ServerOptions& opt,
                 const RequestHandler& handler, std::mutex& accept_mu, WorkerState& state) {
     FCGX_Request fr;
     FCGX_InitRequest(&fr, listen_fd, 0);
-    while (!g_stopping.load()) {
+    // Only the active workers take requests (core/active_workers.h); the others wait as spares.
+    while (!g_stopping.load() && core::BecomeActive()) {
+        if (core::TooManyActive()) {  // one came back from a wait: this one rests
+            core::BecomeSpare();
+            continue;
+        }
         int rc;
         {
             std::lock_guard lock(accept_mu);
@@ -173,6 +179,7 @@ void WorkerLoop(int listen_fd, bool local_socket, const ServerOptions& opt,
         FCGX_Finish_r(&fr);
         if (entry.status != 0) AccessLog(entry);
     }
+    core::BecomeSpare();
     FCGX_Free(&fr, 1);
     state.done = true;
 }
@@ -250,13 +257,15 @@ int RunServer(const ServerOptions& opt, const RequestHandler& handler) {
         st.thread = threads.back().native_handle();
     }
     core::LogInfo("msg=\"placette-fcgi ready\" listen=" + opt.listen +
-                  " workers=" + std::to_string(opt.workers));
+                  " workers=" + std::to_string(opt.workers) +
+                  " active_workers=" + std::to_string(core::ActiveWorkerLimit()));
     // Access lines are written in batches (core::LogBuffered), by the flusher thread.
     core::StartLogFlusher();
     int sig = 0;
     sigwait(&stop_set, &sig);
     core::LogInfo("msg=\"stopping: finishing requests in flight\" signal=" + std::to_string(sig));
     g_stopping = true;
+    core::StopActiveWorkers();  // the spares leave
     FCGX_ShutdownPending();
     ::shutdown(fd, SHUT_RDWR);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(opt.shutdown_grace_s);

@@ -168,6 +168,7 @@ Config Config::FromIni(Ini ini) {
     }
     c.listen = ini.GetOr("server", "listen", "unix:/run/placette/placette.sock");
     c.workers = static_cast<unsigned>(ini.GetInt("server", "workers", 8, 1, 256));
+    c.active_workers = static_cast<unsigned>(ini.GetInt("server", "active_workers", 0, 0, 256));
     c.max_body_bytes = static_cast<std::size_t>(
         ini.GetInt("server", "max_body_bytes", 8 * 1024 * 1024, 1024, 1024LL * 1024 * 1024));
     c.shutdown_grace_s =

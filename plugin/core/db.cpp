@@ -8,6 +8,7 @@
 #include <chrono>
 #include <thread>
 
+#include "plugin/core/active_workers.h"
 #include "plugin/core/log.h"
 
 namespace placette::core::db {
@@ -53,6 +54,7 @@ std::string WithPrefix(std::string_view sql, std::string_view prefix) {
 }
 
 void SleepBackoff(int attempt) {
+    BlockingSection waiting;
     std::this_thread::sleep_for(std::chrono::milliseconds(10 * (1 << std::min(attempt, 6))));
 }
 
@@ -70,8 +72,11 @@ Connection::Connection(const DatabaseConfig& cfg) : prefix_(cfg.table_prefix) {
     mysql_optionsv(mysql_, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_optionsv(mysql_, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
     const char* socket = cfg.socket.empty() ? nullptr : cfg.socket.c_str();
-    if (mysql_real_connect(mysql_, cfg.host.c_str(), cfg.user.c_str(), cfg.password.c_str(),
-                           cfg.name.c_str(), cfg.port, socket, 0) == nullptr) {
+    // Every wait for the server is a BlockingSection (active_workers.h).
+    if (WhileWaiting([&] {
+            return mysql_real_connect(mysql_, cfg.host.c_str(), cfg.user.c_str(),
+                                      cfg.password.c_str(), cfg.name.c_str(), cfg.port, socket, 0);
+        }) == nullptr) {
         unsigned code = mysql_errno(mysql_);
         std::string msg = mysql_error(mysql_);
         mysql_close(mysql_);
@@ -95,7 +100,7 @@ st_mysql_stmt* Connection::Prepare(std::string_view name, const std::string& sql
     if (it != statements_.end()) return it->second.get();
     StmtPtr stmt(mysql_stmt_init(mysql_));
     if (!stmt) Fail(name, mysql_errno(mysql_), "mysql_stmt_init failed");
-    if (mysql_stmt_prepare(stmt.get(), sql.data(), sql.size()) != 0) {
+    if (WhileWaiting([&] { return mysql_stmt_prepare(stmt.get(), sql.data(), sql.size()); }) != 0) {
         Fail(name, mysql_stmt_errno(stmt.get()), mysql_stmt_error(stmt.get()));
     }
     st_mysql_stmt* raw = stmt.get();
@@ -152,7 +157,7 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
         statements_.erase(sql);
         Fail(name, code, msg.c_str());
     };
-    if (mysql_stmt_execute(stmt) != 0) fail(false);
+    if (WhileWaiting([&] { return mysql_stmt_execute(stmt); }) != 0) fail(false);
 
     Result result;
     MYSQL_RES* meta = mysql_stmt_result_metadata(stmt);
@@ -175,7 +180,8 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
         out[i].is_null = &nulls[i];
         out[i].error = &errs[i];
     }
-    if (mysql_stmt_bind_result(stmt, out.data()) != 0 || mysql_stmt_store_result(stmt) != 0)
+    if (mysql_stmt_bind_result(stmt, out.data()) != 0 ||
+        WhileWaiting([&] { return mysql_stmt_store_result(stmt); }) != 0)
         fail(true);
     for (;;) {
         int rc = mysql_stmt_fetch(stmt);
@@ -211,15 +217,18 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
 // two round trips (switching autocommit off and on again around it took three).
 void Connection::Begin() {
     static constexpr std::string_view kStart = "START TRANSACTION";
+    BlockingSection waiting;
     if (mysql_real_query(mysql_, kStart.data(), kStart.size()) != 0)
         Fail("begin", mysql_errno(mysql_), mysql_error(mysql_));
 }
 
 void Connection::Commit() {
+    BlockingSection waiting;
     if (mysql_commit(mysql_) != 0) Fail("commit", mysql_errno(mysql_), mysql_error(mysql_));
 }
 
 void Connection::Rollback() noexcept {
+    BlockingSection waiting;
     if (mysql_rollback(mysql_) != 0) {
         if (IsClientError(mysql_errno(mysql_))) broken_ = true;
         LogWarn("msg=\"rollback failed\" code=" + std::to_string(mysql_errno(mysql_)));
@@ -228,6 +237,7 @@ void Connection::Rollback() noexcept {
 }
 
 bool Connection::Ping() noexcept {
+    BlockingSection waiting;
     if (mysql_ping(mysql_) != 0) {
         broken_ = true;
         return false;
@@ -242,10 +252,12 @@ Lease::~Lease() {
 Pool::Pool(DatabaseConfig cfg, std::size_t size) : cfg_(std::move(cfg)), size_(size) {}
 
 Lease Pool::Acquire(int wait_ms) {
+    auto available = [this] { return !idle_.empty() || out_ < size_; };
     std::unique_lock lock(mu_);
-    if (!cv_.wait_for(lock, std::chrono::milliseconds(wait_ms),
-                      [this] { return !idle_.empty() || out_ < size_; })) {
-        throw DbUnavailable(2013, "connection pool exhausted");
+    if (!available()) {
+        BlockingSection waiting;
+        if (!cv_.wait_for(lock, std::chrono::milliseconds(wait_ms), available))
+            throw DbUnavailable(2013, "connection pool exhausted");
     }
     ++out_;
     if (!idle_.empty()) {

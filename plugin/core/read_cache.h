@@ -22,6 +22,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "plugin/core/active_workers.h"
+
 namespace placette::core {
 
 // The lifetime of every read cache entry; 0 (the default until start-up sets it) disables them.
@@ -56,8 +58,12 @@ class ReadCache {
                 return LoadLocked(lock, key, load, ttl);  // refresh ahead
             }
             if (waited || loading_.count(key) == 0) return LoadLocked(lock, key, load, ttl);
-            // Another reader is loading this key: wait for its result, once.
-            loaded_.wait_for(lock, ttl, [&] { return loading_.count(key) == 0; });
+            // Another reader is loading this key: wait for its result, once (not counted as an
+            // active worker meanwhile: see active_workers.h).
+            {
+                BlockingSection waiting;
+                loaded_.wait_for(lock, ttl, [&] { return loading_.count(key) == 0; });
+            }
             waited = true;
         }
     }

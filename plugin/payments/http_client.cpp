@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "fcgi/form.h"
+#include "plugin/core/active_workers.h"
 #include "plugin/core/log.h"
 
 namespace placette::payments {
@@ -108,7 +109,8 @@ HttpResponse CurlTransport::Send(const HttpRequest& req) {
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &res.body);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, OnHeader);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &res.headers);
-    CURLcode rc = curl_easy_perform(curl.get());
+    // A spare worker takes requests while this one waits for the provider (active_workers.h).
+    const CURLcode rc = core::WhileWaiting([&] { return curl_easy_perform(curl.get()); });
     if (rc != CURLE_OK) {
         throw TransportError(std::string(req.method) + " " + LogTarget(req.url) + ": " +
                              curl_easy_strerror(rc));
@@ -141,7 +143,10 @@ int BackoffMs(const RetryPolicy& policy, int attempt, const HttpResponse* last) 
 HttpClient::HttpClient(std::shared_ptr<Transport> transport, RetryPolicy policy, SleepFn sleep)
     : transport_(std::move(transport)), policy_(policy), sleep_(std::move(sleep)) {
     if (!sleep_)
-        sleep_ = [](int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); };
+        sleep_ = [](int ms) {
+            core::BlockingSection waiting;
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+        };
     policy_.max_attempts = std::max(1, policy_.max_attempts);
 }
 

@@ -1,6 +1,7 @@
 // Payments end to end through nginx with the fake Stripe (tests/fakes): pledge → hosted checkout →
 // signed webhook → paid pledge, ledger and totals; declines; duplicated, reordered, forged, stale
-// and missing webhooks; provider down or failing once during checkout creation.
+// and missing webhooks; provider down or failing once during checkout creation; a slow provider
+// leaves the other pages served.
 
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -129,6 +130,29 @@ test('forged or stale Stripe-Signature → 400 and no change', async () => {
   assert.equal(unsigned.status, 400);
   assert.equal(count(`SELECT COUNT(*) FROM plc_ledger_entries WHERE pledge_id IN (${tampered.pledgeId}, ${stale.pledgeId})`), 0);
   assert.equal((await fetch(`${baseUrl()}${P}/webhooks/mollie`, { method: 'POST', body: 'id=tr_x' })).status, 404);
+});
+
+test('a slow provider does not hold the site up: pages are served while a checkout waits', async () => {
+  // The stack runs one active worker and three spares (scripts/test: STACK_ACTIVE_WORKERS=1):
+  // the worker waiting for Stripe must hand its place to a spare (plugin/core/active_workers.h).
+  const { id } = seedCampaign({ rewards: [] });
+  await ctl.faults({ api_delay_ms: 3000 });
+  let settled = false;
+  const slow = pledge(alice, id).finally(() => { settled = true; });
+  const deadline = Date.now() + 5000;
+  while ((await sessionPosts()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal((await sessionPosts()).length, 1, 'the checkout request reached the provider');
+  for (const path of [`${P}/projects/${id}`, `${P}/`, `${P}/projects`, `${P}/projects/${id}`, `${P}/skills`]) {
+    const started = Date.now();
+    const res = await fetch(`${baseUrl()}${path}`);
+    await res.text();
+    assert.equal(res.status, 200, path);
+    assert.ok(Date.now() - started < 1500, `${path} answered in ${Date.now() - started} ms while the provider was slow`);
+  }
+  assert.equal(settled, false, 'every page was answered while the checkout was still waiting');
+  const p = await slow;
+  assert.equal(p.res.status, 303);
+  assert.match(p.res.location, new RegExp(`^${fake.url}/c/pay/cs_test_`));
 });
 
 test('provider down during checkout creation: "try again" page, no orphan, reward freed after the timeout', async () => {

@@ -56,7 +56,14 @@ class ConfigTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(std::string("fr"), c.language);
         CPPUNIT_ASSERT_EQUAL(std::string("plc_"), c.db.table_prefix);
         CPPUNIT_ASSERT_EQUAL(8u, c.workers);
+        CPPUNIT_ASSERT_EQUAL(0u, c.active_workers);  // one per processor
         CPPUNIT_ASSERT_EQUAL(std::size_t{8 * 1024 * 1024}, c.max_body_bytes);
+        c = Config::FromIni(
+            Ini::Parse(std::string(kMinimal) + "[server]\nactive_workers = 3\n", "t"));
+        CPPUNIT_ASSERT_EQUAL(3u, c.active_workers);
+        CPPUNIT_ASSERT_THROW(Config::FromIni(Ini::Parse(
+                                 std::string(kMinimal) + "[server]\nactive_workers = -1\n", "t")),
+                             ConfigError);
     }
 
     void IntegerOutOfRangeNamesTheKey() {

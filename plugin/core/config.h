@@ -62,8 +62,8 @@ struct Config {
     // [server]
     std::string listen;  // unix:/path, 127.0.0.1:PORT, or fd0 (socket already on fd 0)
     unsigned workers = 8;
-    unsigned active_workers =
-        0;  // workers taking requests at once (core/active_workers.h); 0 = one per processor
+    // Workers taking requests at once (core/active_workers.h); 0 = one per processor.
+    unsigned active_workers = 0;
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     unsigned shutdown_grace_s = 20;
     unsigned read_cache_ms = 1000;  // lifetime of the in-process read caches; 0 = off

@@ -35,6 +35,25 @@ void NoteMax(std::atomic<int>& most, int now) {
     }
 }
 
+// A worker that becomes active, says so, and becomes a spare once `release` is set.
+std::thread Holder(std::atomic<bool>& active, std::atomic<bool>& release) {
+    return std::thread([&active, &release] {
+        BecomeActive();
+        active = true;
+        Eventually([&] { return release.load(); });
+        BecomeSpare();
+    });
+}
+
+// A spare that notes when it got a place, and gives it up at once.
+std::thread Spare(std::atomic<bool>& ran) {
+    return std::thread([&ran] {
+        BecomeActive();
+        ran = true;
+        BecomeSpare();
+    });
+}
+
 class ActiveWorkersTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ActiveWorkersTest);
     CPPUNIT_TEST(testNoLimitNeverWaits);
@@ -147,11 +166,7 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
             BecomeSpare();
         });
         CPPUNIT_ASSERT(Eventually([&] { return waited.load(); }));
-        std::thread spare([&] {
-            BecomeActive();
-            spare_active = true;
-            BecomeSpare();
-        });
+        std::thread spare = Spare(spare_active);
         std::this_thread::sleep_for(30ms);
         CPPUNIT_ASSERT(!spare_active.load());  // the worker still holds its place
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{0}, GetActiveWorkerStats().replaced);
@@ -176,11 +191,7 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
             BecomeSpare();
         });
         CPPUNIT_ASSERT(Eventually([&] { return active.load(); }));
-        std::thread spare([&] {
-            BecomeActive();
-            spare_active = true;
-            BecomeSpare();
-        });
+        std::thread spare = Spare(spare_active);
         // Long enough for the watching spare to find no wait kQuietLooks times and sleep.
         std::this_thread::sleep_for(kWatchPeriod * (kQuietLooks + 20));
         CPPUNIT_ASSERT(!spare_active.load());
@@ -194,18 +205,9 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
     void testSleepingWatcherTakesAFreedPlace() {
         SetActiveWorkerLimit(1);
         std::atomic<bool> active{false}, release{false}, spare_active{false};
-        std::thread first([&] {
-            BecomeActive();
-            active = true;
-            Eventually([&] { return release.load(); });
-            BecomeSpare();
-        });
+        std::thread first = Holder(active, release);
         CPPUNIT_ASSERT(Eventually([&] { return active.load(); }));
-        std::thread spare([&] {
-            BecomeActive();
-            spare_active = true;
-            BecomeSpare();
-        });
+        std::thread spare = Spare(spare_active);
         std::this_thread::sleep_for(kWatchPeriod * (kQuietLooks + 20));
         release = true;
         CPPUNIT_ASSERT(Eventually([&] { return spare_active.load(); }));
@@ -247,12 +249,7 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
     void testStopWakesTheSpares() {
         SetActiveWorkerLimit(1);
         std::atomic<bool> holding{false}, release{false};
-        std::thread holder([&] {
-            BecomeActive();
-            holding = true;
-            Eventually([&] { return release.load(); });
-            BecomeSpare();
-        });
+        std::thread holder = Holder(holding, release);
         CPPUNIT_ASSERT(Eventually([&] { return holding.load(); }));
         std::atomic<int> answers{0}, refused{0};
         std::vector<std::thread> spares;

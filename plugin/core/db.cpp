@@ -10,6 +10,7 @@
 
 #include "plugin/core/active_workers.h"
 #include "plugin/core/log.h"
+#include "plugin/core/read_cache.h"
 
 namespace placette::core::db {
 
@@ -164,6 +165,12 @@ Result Connection::Execute(std::string_view name, std::string_view sql_template,
     if (meta == nullptr) {
         result.affected = mysql_stmt_affected_rows(stmt);
         result.insert_id = mysql_stmt_insert_id(stmt);
+        if (result.affected != 0) {  // a change: the caches of core/read_cache.h count it
+            if (in_transaction_)
+                wrote_ = true;  // once committed
+            else
+                NoteCommittedWrite();
+        }
         return result;
     }
     const unsigned ncols = mysql_num_fields(meta);
@@ -220,14 +227,22 @@ void Connection::Begin() {
     BlockingSection waiting;
     if (mysql_real_query(mysql_, kStart.data(), kStart.size()) != 0)
         Fail("begin", mysql_errno(mysql_), mysql_error(mysql_));
+    in_transaction_ = true;
+    wrote_ = false;
 }
 
 void Connection::Commit() {
     BlockingSection waiting;
-    if (mysql_commit(mysql_) != 0) Fail("commit", mysql_errno(mysql_), mysql_error(mysql_));
+    const bool failed = mysql_commit(mysql_) != 0;
+    // Counted after the commit, so that a read cache loading from then on sees the change; also
+    // when the commit failed, since a lost connection leaves its outcome unknown.
+    if (wrote_) NoteCommittedWrite();
+    in_transaction_ = wrote_ = false;
+    if (failed) Fail("commit", mysql_errno(mysql_), mysql_error(mysql_));
 }
 
 void Connection::Rollback() noexcept {
+    in_transaction_ = wrote_ = false;
     BlockingSection waiting;
     if (mysql_rollback(mysql_) != 0) {
         if (IsClientError(mysql_errno(mysql_))) broken_ = true;

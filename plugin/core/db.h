@@ -95,6 +95,8 @@ class Connection {
     st_mysql* mysql_ = nullptr;
     std::string prefix_;
     bool broken_ = false;
+    bool in_transaction_ = false;  // between Begin() and Commit()/Rollback()
+    bool wrote_ = false;           // a statement in the transaction changed rows
     std::unordered_map<std::string, StmtPtr> statements_;
 };
 

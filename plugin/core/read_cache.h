@@ -8,6 +8,10 @@
 // touches as soon as its transaction is over, so a citizen always sees their own change; a write
 // made elsewhere (placette-admin tick, another placette-fcgi) shows within read_cache_ms.
 // A read that raced with an invalidation is returned but not kept.
+//
+// A cache made with Dropped::kOnAnyWrite needs no invalidation calls: its entries stop being
+// served as soon as this process commits a write to any table (core::db counts them), for the
+// pages whose rows come from many places, such as the home page's blocks.
 #pragma once
 
 #include <chrono>
@@ -30,6 +34,15 @@ namespace placette::core {
 void SetReadCacheTtl(std::chrono::milliseconds ttl);
 std::chrono::milliseconds ReadCacheTtl();
 
+// The writes this process has committed so far, any table: core::db counts each statement that
+// changed data once it is committed (after COMMIT, or at once outside a transaction).
+void NoteCommittedWrite();
+std::uint64_t CommittedWrites();
+
+// What makes a cache's entries stale before their time: Invalidate()/Clear() calls only, or also
+// any write this process commits.
+enum class Dropped { kByKey, kOnAnyWrite };
+
 // One load at a time per key: while a thread loads an entry that is missing or expired, the other
 // readers of that key wait for its result (once; up to one TTL) instead of all asking the
 // database the same questions at once. And refresh ahead: once an entry is past three quarters
@@ -38,7 +51,8 @@ std::chrono::milliseconds ReadCacheTtl();
 template <typename Key, typename Value, typename Hash = std::hash<Key>>
 class ReadCache {
   public:
-    explicit ReadCache(std::size_t capacity) : capacity_(capacity) {}
+    explicit ReadCache(std::size_t capacity, Dropped dropped = Dropped::kByKey)
+        : capacity_(capacity), dropped_(dropped) {}
     ReadCache(const ReadCache&) = delete;
     ReadCache& operator=(const ReadCache&) = delete;
 
@@ -52,7 +66,7 @@ class ReadCache {
         for (bool waited = false;;) {
             const auto now = std::chrono::steady_clock::now();
             auto it = entries_.find(key);
-            if (it != entries_.end() && it->second.expires > now) {
+            if (it != entries_.end() && it->second.expires > now && Unwritten(it->second)) {
                 if (now < it->second.refresh_at || loading_.count(key) != 0)
                     return it->second.value;
                 return LoadLocked(lock, key, load, ttl);  // refresh ahead
@@ -90,7 +104,12 @@ class ReadCache {
         std::shared_ptr<const Value> value;
         std::chrono::steady_clock::time_point expires;
         std::chrono::steady_clock::time_point refresh_at;
+        std::uint64_t writes;  // CommittedWrites() before its load began
     };
+
+    bool Unwritten(const Entry& e) const {
+        return dropped_ == Dropped::kByKey || e.writes == CommittedWrites();
+    }
 
     // Loads `key` with `lock` held on entry and on return (released during load()), marking the
     // key as loading meanwhile; keeps the value unless a write happened during the load.
@@ -99,6 +118,7 @@ class ReadCache {
                                             Load& load, std::chrono::milliseconds ttl) {
         const auto started = std::chrono::steady_clock::now();
         const std::uint64_t generation = generation_;
+        const std::uint64_t writes = CommittedWrites();  // before any of the load's reads
         const bool marked = loading_.insert(key).second;
         auto unmark = [&] {  // with the lock held again, also when load() throws
             if (marked) loading_.erase(key);
@@ -117,7 +137,7 @@ class ReadCache {
         unmark();
         if (!value || generation_ != generation) return value;  // a write happened: do not keep
         if (entries_.size() >= capacity_ && entries_.find(key) == entries_.end()) Prune(started);
-        entries_[key] = Entry{value, started + ttl, started + ttl * 3 / 4};
+        entries_[key] = Entry{value, started + ttl, started + ttl * 3 / 4, writes};
         return value;
     }
 
@@ -136,6 +156,7 @@ class ReadCache {
     }
 
     const std::size_t capacity_;
+    const Dropped dropped_;
     mutable std::mutex mu_;
     std::condition_variable loaded_;  // a load finished (with mu_)
     std::uint64_t generation_ = 0;

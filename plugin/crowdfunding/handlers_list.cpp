@@ -45,7 +45,8 @@ Response List(const Section& s, const Env& env, Ctx& ctx) {
     const http::Form& f = ctx.req.query;
     ListQuery q{f.GetOr("q").substr(0, 200), f.GetOr("theme"), f.GetOr("neighbourhood"),
                 f.GetOr("status"),           f.GetOr("after"), 12};
-    ListPage result = s.Svc(env).List(q);
+    const auto shared = s.Svc(env).ListShared(q);
+    const ListPage& result = *shared;
     core::Page page = core::NewPage(env, ctx, "crowdfunding/list.tpl", tx.T("cf.list.title"));
     auto& b = page.body();
     FillFilters(s, tx, q, b);
@@ -66,7 +67,8 @@ Response List(const Section& s, const Env& env, Ctx& ctx) {
 
 void HomeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
     const Texts tx = views::TextsOf(env, ctx);
-    auto live = s.Svc(env).Live(3);
+    const auto shared = s.Svc(env).LiveShared(3);
+    const std::vector<Campaign>& live = *shared;
     auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/home_block.tpl");
     views::AddCards(env, ctx, tx, live, *d, "ITEM");
     if (live.empty()) d->ShowSection(core::Tk<"EMPTY">());
@@ -104,7 +106,8 @@ void MeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& bod
         auto* c = d->AddSectionDictionary(core::Tk<"OFFER">());
         c->SetValue(core::Tk<"NEED">(), o.need_title);
         c->SetValue(core::Tk<"URL">(), views::ProjectPath(env, o.campaign_id));
-        c->SetValue(core::Tk<"STATE_LABEL">(), tx.T("cf.offer_state." + std::string(Name(o.state))));
+        c->SetValue(core::Tk<"STATE_LABEL">(),
+                    tx.T("cf.offer_state." + std::string(Name(o.state))));
     }
     d->SetValue(core::Tk<"NEW_URL">(), env.config.base_path + "/projects/new");
 }

@@ -106,8 +106,8 @@ void FillPledgeState(const Section& s, const Texts& tx, const Pledge& p, Templat
     manual->SetValue(core::Tk<"DEADLINE_TEXT">(),
                      tx.F("cf.pledge.manual_deadline", {{"date", tx.Date(deadline)}}));
     manual->SetValue(core::Tk<"INSTRUCTIONS">(), s.rules.manual_instructions.empty()
-                                                   ? tx.T("cf.pledge.manual_instructions")
-                                                   : s.rules.manual_instructions);
+                                                     ? tx.T("cf.pledge.manual_instructions")
+                                                     : s.rules.manual_instructions);
 }
 }  // namespace
 
@@ -160,7 +160,8 @@ Response PledgeShow(const Section& s, const Env& env, Ctx& ctx) {
                p->reward_title.empty() ? tx.T("cf.reward.none") : p->reward_title);
     b.SetValue(core::Tk<"DATE">(), tx.Date(p->created_at));
     b.SetValue(core::Tk<"SHOWN_AS">(), p->anonymous ? tx.T("cf.anonymous") : p->display_name);
-    b.SetValue(core::Tk<"MESSAGE">(), p->message.empty() ? tx.T("cf.pledge.no_message") : p->message);
+    b.SetValue(core::Tk<"MESSAGE">(),
+               p->message.empty() ? tx.T("cf.pledge.no_message") : p->message);
     FillPledgeState(s, tx, *p, b);
     return core::RenderPage(env, ctx, page);
 }

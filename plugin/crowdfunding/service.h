@@ -144,10 +144,16 @@ class Service {
     std::vector<Pledge> CampaignPledges(std::int64_t campaign_id);
     std::optional<Pledge> GetPledge(std::int64_t id);
     ListPage List(const ListQuery& q);
+    // The same, shared for up to [server] read_cache_ms while this process writes nothing
+    // (core/read_cache.h): the listing page.
+    std::shared_ptr<const ListPage> ListShared(const ListQuery& q);
     std::vector<Campaign> OwnedBy(std::int64_t owner_id, int limit);
     std::vector<Pledge> PledgesOf(std::int64_t backer_id, int limit);
     std::vector<Offer> OffersBy(std::int64_t user_id, int limit);
     std::vector<Campaign> Live(int limit);
+    // The same, shared for up to [server] read_cache_ms while this process writes nothing
+    // (core/read_cache.h): the home page's block.
+    std::shared_ptr<const std::vector<Campaign>> LiveShared(int limit);
     std::vector<Campaign> InState(State s, int limit);
     std::int64_t CountInState(State s);
     std::vector<Pledge> PledgesInState(PledgeState s, int limit);

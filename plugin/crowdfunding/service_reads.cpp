@@ -121,6 +121,15 @@ ListPage Service::List(const ListQuery& q) {
     return page;
 }
 
+std::shared_ptr<const ListPage> Service::ListShared(const ListQuery& q) {
+    // Dropped on any write of this process (core/read_cache.h): the cards show totals that every
+    // pledge changes.
+    static core::ReadCache<std::string, ListPage> cache(64, core::Dropped::kOnAnyWrite);
+    std::string key = q.q + '\x1f' + q.theme + '\x1f' + q.neighbourhood + '\x1f' + q.status +
+                      '\x1f' + q.after + '\x1f' + std::to_string(q.limit);
+    return cache.Get(key, [&] { return std::optional<ListPage>(List(q)); });
+}
+
 std::vector<Campaign> Service::OwnedBy(std::int64_t owner_id, int limit) {
     return Read(pool_, [&](Connection& c) { return repo::ListByOwner(c, owner_id, limit); });
 }
@@ -136,6 +145,13 @@ std::vector<Offer> Service::OffersBy(std::int64_t user_id, int limit) {
 
 std::vector<Campaign> Service::Live(int limit) {
     return Read(pool_, [&](Connection& c) { return repo::ListLive(c, limit); });
+}
+
+std::shared_ptr<const std::vector<Campaign>> Service::LiveShared(int limit) {
+    // Dropped on any write of this process: a pledge changes the totals on these cards, a
+    // publication or a closing the list itself.
+    static core::ReadCache<int, std::vector<Campaign>> cache(8, core::Dropped::kOnAnyWrite);
+    return cache.Get(limit, [&] { return std::optional<std::vector<Campaign>>(Live(limit)); });
 }
 
 std::vector<Campaign> Service::InState(State s, int limit) {

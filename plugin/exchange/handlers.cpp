@@ -2,6 +2,8 @@
 // marking a give/swap done, and the re-encoded photo itself.
 #include "plugin/exchange/handlers.h"
 
+#include <span>
+
 #include "fcgi/http_error.h"
 #include "plugin/core/choices.h"
 #include "plugin/core/render.h"
@@ -99,7 +101,7 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     repo::Filter f{Allowed(q, "kind", kKinds), Allowed(q, "category", s.categories),
                    Allowed(q, "neighbourhood", s.neighbourhoods), core::ParseSearch(q.GetOr("q"))};
     Service svc(env.pool, s);
-    auto items = svc.Search(f, core::ParseId(q.GetOr("before")), kPageSize + 1);
+    const auto found = svc.SearchShared(f, core::ParseId(q.GetOr("before")), kPageSize + 1);
     core::Page page =
         core::NewPage(env, ctx, "exchange/list.tpl", ctx.T(env, "exchange.list_title"));
     auto& body = page.body();
@@ -108,8 +110,9 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), f.category);
     core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
                      f.neighbourhood);
-    const bool more = items.size() > static_cast<std::size_t>(kPageSize);
-    if (more) items.pop_back();
+    const bool more = found->size() > static_cast<std::size_t>(kPageSize);
+    const std::span<const Item> items(found->data(),
+                                      more ? static_cast<std::size_t>(kPageSize) : found->size());
     for (const Item& i : items)
         FillItem(s, env, ctx, i, *body.AddSectionDictionary(core::Tk<"ITEM">()));
     body.ShowSection(items.empty() ? "EMPTY" : "HAS_ITEMS");

@@ -106,7 +106,8 @@ Response LoanAct(const Settings& s, const Env& env, Ctx& ctx, LoanAction a) {
 
 void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     Service svc(env.pool, s);
-    auto items = svc.Search({}, 0, 5);
+    const auto shared = svc.SearchShared({}, 0, 5);
+    const std::vector<Item>& items = *shared;
     if (items.empty()) return;
     auto* d = core::AddBlockTemplate(ctx, body, "exchange/home_block.tpl");
     for (const Item& i : items)
@@ -117,7 +118,8 @@ void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDic
     Service svc(env.pool, s);
     auto* d = core::AddBlockTemplate(ctx, body, "exchange/me_block.tpl");
     auto mine = svc.OfOwner(ctx.viewer.user_id, false, 50);
-    for (const Item& i : mine) FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk<"ITEM">()));
+    for (const Item& i : mine)
+        FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk<"ITEM">()));
     if (mine.empty()) d->ShowSection(core::Tk<"NO_ITEMS">());
     auto loans = svc.LoansOfUser(ctx.viewer.user_id, 50);
     FillLoans(env, ctx, loans, *d);

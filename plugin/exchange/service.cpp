@@ -3,6 +3,7 @@
 #include "plugin/exchange/service.h"
 
 #include "plugin/core/clock.h"
+#include "plugin/core/read_cache.h"
 
 namespace placette::exchange {
 
@@ -151,6 +152,19 @@ std::optional<Item> Service::Get(std::int64_t id) {
 std::vector<Item> Service::Search(const repo::Filter& f, std::int64_t before, int limit) {
     return core::db::Run(pool_,
                          [&](Connection& c) { return repo::ListActive(c, f, before, limit); });
+}
+
+std::shared_ptr<const std::vector<Item>> Service::SearchShared(const repo::Filter& f,
+                                                               std::int64_t before, int limit) {
+    // Dropped on any write of this process (core/read_cache.h): a listing's page shows its
+    // owner's name and state, which other sections' writes may change too.
+    static core::ReadCache<std::string, std::vector<Item>> cache(64, core::Dropped::kOnAnyWrite);
+    std::string key = f.kind + '\x1f' + f.category + '\x1f' + f.neighbourhood + '\x1f' +
+                      f.search.fulltext + '\x1f' + f.search.pattern;
+    for (const std::string& w : f.search.folded) key += '\x1f' + w;
+    key += '\x1e' + std::to_string(before) + '\x1e' + std::to_string(limit);
+    return cache.Get(key,
+                     [&] { return std::optional<std::vector<Item>>(Search(f, before, limit)); });
 }
 
 std::vector<Item> Service::OfOwner(std::int64_t owner, bool only_active, int limit) {

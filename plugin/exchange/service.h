@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -48,6 +49,10 @@ class Service {
     Result Done(const core::Viewer& who, std::int64_t id, std::int64_t partner);
     std::optional<Item> Get(std::int64_t id);
     std::vector<Item> Search(const repo::Filter& f, std::int64_t before, int limit);
+    // The same, shared for up to [server] read_cache_ms while this process writes nothing
+    // (core/read_cache.h): the listing pages and the home page's block.
+    std::shared_ptr<const std::vector<Item>> SearchShared(const repo::Filter& f,
+                                                          std::int64_t before, int limit);
     std::vector<Item> OfOwner(std::int64_t owner, bool only_active, int limit);
     std::optional<repo::StoredPhoto> PhotoOf(std::int64_t id);
 

@@ -77,7 +77,8 @@ Response CancelExchange(const Settings& s, const Env& env, Ctx& ctx) {
 
 void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     Service svc(env.pool, s);
-    auto listings = svc.Search({}, 0, 5);
+    const auto shared = svc.SearchShared({}, 0, 5);
+    const std::vector<Listing>& listings = *shared;
     if (listings.empty()) return;
     auto* d = core::AddBlockTemplate(ctx, body, "skills/home_block.tpl");
     for (const Listing& l : listings)

@@ -1,6 +1,8 @@
 // Skill listing pages: the filtered list, one listing, the create/edit form and status changes.
 #include "plugin/skills/handlers.h"
 
+#include <span>
+
 #include "fcgi/http_error.h"
 #include "plugin/core/forms.h"
 #include "plugin/core/render.h"
@@ -99,12 +101,13 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     std::int64_t before = 0;
     if (auto b = ctx.req.query.Get("before")) before = ParsePositive(*b);
     Service svc(env.pool, s);
-    auto listings = svc.Search(f, before, kPageSize + 1);
+    const auto found = svc.SearchShared(f, before, kPageSize + 1);
     core::Page page = core::NewPage(env, ctx, "skills/list.tpl", ctx.T(env, "skills.list_title"));
     auto& body = page.body();
     FillFilterForm(s, env, ctx, f, body);
-    const bool more = listings.size() > static_cast<std::size_t>(kPageSize);
-    if (more) listings.pop_back();
+    const bool more = found->size() > static_cast<std::size_t>(kPageSize);
+    const std::span<const Listing> listings(
+        found->data(), more ? static_cast<std::size_t>(kPageSize) : found->size());
     for (const Listing& l : listings)
         FillListing(s, env, ctx, l, *body.AddSectionDictionary(core::Tk<"LISTING">()));
     if (listings.empty()) body.ShowSection(core::Tk<"EMPTY">());

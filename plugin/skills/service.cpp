@@ -3,6 +3,7 @@
 
 #include "plugin/core/clock.h"
 #include "plugin/core/links.h"
+#include "plugin/core/read_cache.h"
 #include "plugin/core/text.h"
 
 namespace placette::skills {
@@ -126,6 +127,19 @@ std::optional<Listing> Service::Get(std::int64_t id) {
 std::vector<Listing> Service::Search(const repo::Filter& f, std::int64_t before, int limit) {
     return core::db::Run(pool_,
                          [&](Connection& c) { return repo::ListActive(c, f, before, limit); });
+}
+
+std::shared_ptr<const std::vector<Listing>> Service::SearchShared(const repo::Filter& f,
+                                                                  std::int64_t before, int limit) {
+    // Dropped on any write of this process (core/read_cache.h): a listing's page shows its
+    // owner's name and state, which other sections' writes may change too.
+    static core::ReadCache<std::string, std::vector<Listing>> cache(64, core::Dropped::kOnAnyWrite);
+    std::string key = f.kind + '\x1f' + f.category + '\x1f' + f.neighbourhood + '\x1f' + f.mode +
+                      '\x1f' + f.search.fulltext + '\x1f' + f.search.pattern;
+    for (const std::string& w : f.search.folded) key += '\x1f' + w;
+    key += '\x1e' + std::to_string(before) + '\x1e' + std::to_string(limit);
+    return cache.Get(key,
+                     [&] { return std::optional<std::vector<Listing>>(Search(f, before, limit)); });
 }
 
 std::vector<Listing> Service::OfOwner(std::int64_t owner, bool only_active, int limit) {

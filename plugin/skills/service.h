@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -38,6 +39,10 @@ class Service {
     Result Act(const core::Viewer& who, std::int64_t id, Action action);
     std::optional<Listing> Get(std::int64_t id);
     std::vector<Listing> Search(const repo::Filter& f, std::int64_t before, int limit);
+    // The same, shared for up to [server] read_cache_ms while this process writes nothing
+    // (core/read_cache.h): the listing pages and the home page's block.
+    std::shared_ptr<const std::vector<Listing>> SearchShared(const repo::Filter& f,
+                                                             std::int64_t before, int limit);
     std::vector<Listing> OfOwner(std::int64_t owner, bool only_active, int limit);
 
     // A citizen who is not the owner records an exchange on a listing (their own confirmation

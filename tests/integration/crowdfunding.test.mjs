@@ -423,6 +423,40 @@ test('search: a campaign is found by its words once published and after an edit,
     WHERE c.id = ${id} AND s.text_md5 = UNHEX(MD5(CONCAT(c.title, '|', c.summary, '|', c.description)))`), 1);
 });
 
+test('listing and home page: a change made through Placette shows at once, one made in the database within read_cache_ms', async () => {
+  const anon = new HttpClient();
+  const cards = (html) => [...html.matchAll(/aria-labelledby="cf-card-(\d+)"/g)].map((m) => Number(m[1]));
+  const card = (html, id) => plain(new RegExp(`cf-card-${id}">([\\s\\S]*?)</article>`).exec(html)?.[1] ?? '');
+  const homeIds = () => sql(`SELECT id FROM plc_campaigns WHERE state = 'live'
+    ORDER BY featured DESC, published_at DESC, id DESC LIMIT 3`).map((r) => Number(r[0]));
+  // Both pages read once, so that their rows are held by the read cache.
+  await anon.get(`${P}/projects`);
+  await anon.get(`${P}/`);
+  const { id } = await liveCampaign(alice, { title: 'Kiosque du mail', goal: '300' });
+  let list = (await anon.get(`${P}/projects`)).text;
+  assert.equal(cards(list)[0], id, 'the new campaign heads the listing at once');
+  assert.match(card(list, id), /\(0 %\)/);
+  assert.deepEqual(cards((await anon.get(`${P}/`)).text), homeIds(), 'the home page lists the live campaigns as the database has them');
+  const { pledgeId } = await pledge(bruno, id, { amount: '50' });
+  await received(pledgeId);
+  list = (await anon.get(`${P}/projects`)).text;
+  const loaded = Date.now();
+  assert.match(card(list, id), /\(16 %\)/, 'the pledge received shows on the card at once');
+  // A change made outside this placette-fcgi (here by hand in the database) may wait for the
+  // cached rows to expire: within read_cache_ms (1 s on the test stack), never longer.
+  sql(`UPDATE plc_campaigns SET title = 'Kiosque à musique du mail' WHERE id = ${id}`);
+  const first = (await anon.get(`${P}/projects`)).text;
+  if (Date.now() - loaded < 600) assert.match(card(first, id), /Kiosque du mail/, 'served from the read cache');
+  let shown = 0;
+  for (const start = Date.now(); Date.now() - start < 3000; await new Promise((r) => setTimeout(r, 100))) {
+    if (/Kiosque à musique du mail/.test(card((await anon.get(`${P}/projects`)).text, id))) {
+      shown = Date.now() - loaded;
+      break;
+    }
+  }
+  assert.ok(shown > 0 && shown < 1600, `the new title shown after ${shown} ms`);
+});
+
 test('tick closes ended campaigns from the ledger (reached, missed, keep-it-all) once, even twice at once', async () => {
   const reached = await liveCampaign(alice, { title: 'Tick atteint', goal: '100', duration_days: '7' });
   const missed = await liveCampaign(bruno, { title: 'Tick manqué', goal: '200', duration_days: '7' }, [{ title: 'Un merci', min: '5', limit: '3' }]);

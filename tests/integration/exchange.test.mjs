@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { hiddenInput } from './lib/http.mjs';
+import { hiddenInput, HttpClient } from './lib/http.mjs';
 import { repoDir, sql, stackEnv } from './lib/stack.mjs';
 import { login } from './lib/wordpress.mjs';
 
@@ -162,6 +162,23 @@ test('list filters and search', async () => {
   assert.match(search.text, new RegExp(`/exchange/${id}"`));
   const other = await chloe.get(`${P}/exchange?category=books`);
   assert.doesNotMatch(other.text, new RegExp(`/exchange/${id}"`));
+});
+
+test('a new item is on the listing and the home page at once, although both pages were just read', async () => {
+  const anon = new HttpClient();
+  const items = (html) => [...html.matchAll(/href="\/participer\/exchange\/(\d+)"/g)].map((m) => Number(m[1]));
+  const newest = () => sql(`SELECT id FROM plc_exchange_items WHERE status = 'active' ORDER BY id DESC LIMIT 5`)
+    .map((r) => Number(r[0]));
+  await anon.get(`${P}/exchange`);
+  await anon.get(`${P}/`);
+  const id = await createItem(alice, { title: 'Scie sauteuse', description: 'Scie sauteuse 600 W, lames bois.' });
+  assert.equal(items((await anon.get(`${P}/exchange`)).text)[0], id);
+  const home = [...new Set(items((await anon.get(`${P}/`)).text))];
+  assert.deepEqual(home, newest(), 'the home page lists the newest items as the database has them');
+  const paused = await alice.post(`${P}/exchange/${id}/status`, { csrf: alice.csrf, action: 'pause' });
+  assert.equal(paused.status, 303, paused.text.slice(0, 500));
+  assert.ok(!items((await anon.get(`${P}/exchange`)).text).includes(id), 'paused: gone at once');
+  assert.ok(!items((await anon.get(`${P}/`)).text).includes(id));
 });
 
 test('loan dates: end before start, dates in the past, too long — specific messages, nothing written', async () => {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <thread>
 
+#include "plugin/core/read_cache.h"
 #include "tests/unit/support/test_db.h"
 
 using namespace placette::core;
@@ -23,6 +24,7 @@ class DbTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(UnreachableServerIsUnavailable);
     CPPUNIT_TEST(StatementAbortedMidResultRunsAgain);
     CPPUNIT_TEST(WarningsAreCounted);
+    CPPUNIT_TEST(CommittedWritesAreCounted);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -74,6 +76,39 @@ class DbTest : public CppUnit::TestFixture {
         db::Result whole = l->Execute("bounded", bounded, {std::int64_t{0}});
         CPPUNIT_ASSERT_EQUAL(std::size_t{20}, whole.rows.size());
         CPPUNIT_ASSERT_EQUAL(0u, whole.warnings);
+    }
+
+    // The read caches dropped on any write (core/read_cache.h) rely on this count: a change made
+    // outside a transaction counts at once, one inside a transaction when it commits (not
+    // before, so that a cache loading meanwhile is not kept), a rolled-back one or a read never.
+    void CommittedWritesAreCounted() {
+        auto l = pool_->Acquire();
+        const std::uint64_t start = CommittedWrites();
+        l->Execute("ins", "INSERT INTO {p}t (id, n) VALUES (1, 1)");
+        CPPUNIT_ASSERT_EQUAL(start + 1, CommittedWrites());
+        l->Execute("sel", "SELECT id FROM {p}t WHERE id = 1");
+        l->Execute("none", "UPDATE {p}t SET n = 2 WHERE id = 99");  // no row changed
+        CPPUNIT_ASSERT_EQUAL(start + 1, CommittedWrites());
+        {
+            db::Transaction tx(*l);
+            l->Execute("upd", "UPDATE {p}t SET n = 3 WHERE id = 1");
+            l->Execute("ins", "INSERT INTO {p}t (id, n) VALUES (2, 2)");
+            CPPUNIT_ASSERT_EQUAL(start + 1, CommittedWrites());  // not committed yet
+            tx.Commit();
+        }
+        CPPUNIT_ASSERT_EQUAL(start + 2, CommittedWrites());
+        {
+            db::Transaction tx(*l);
+            l->Execute("upd", "UPDATE {p}t SET n = 4 WHERE id = 1");
+        }  // rolled back
+        {
+            db::Transaction tx(*l);
+            l->Execute("sel", "SELECT n FROM {p}t WHERE id = 1 FOR UPDATE");
+            tx.Commit();  // a transaction that only read
+        }
+        CPPUNIT_ASSERT_EQUAL(start + 2, CommittedWrites());
+        l->Execute("ins", "INSERT INTO {p}t (id, n) VALUES (3, 3)");  // autocommit again
+        CPPUNIT_ASSERT_EQUAL(start + 3, CommittedWrites());
     }
 
     void BindsAndFetchesTypes() {

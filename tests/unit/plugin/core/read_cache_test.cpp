@@ -32,6 +32,8 @@ class ReadCacheTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testConcurrentMissesLoadOnce);
     CPPUNIT_TEST(testRefreshAheadKeepsServingTheEntry);
     CPPUNIT_TEST(testFailedLoadLetsTheNextReaderLoad);
+    CPPUNIT_TEST(testAnyWriteDropsTheEntries);
+    CPPUNIT_TEST(testReadRacingAnyWriteIsReloaded);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -121,6 +123,40 @@ class ReadCacheTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(std::size_t{0}, cache.size());
         auto fresh = cache.Get(1, [] { return std::optional<std::string>("new"); });
         CPPUNIT_ASSERT_EQUAL(std::string("new"), *fresh);
+    }
+
+    // Dropped::kOnAnyWrite: any committed write of the process makes every entry stale, while a
+    // cache of the default kind keeps its entries until its own keys are invalidated.
+    void testAnyWriteDropsTheEntries() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, int> any(8, Dropped::kOnAnyWrite);
+        ReadCache<int, int> by_key(8);
+        int loads = 0;
+        auto load = [&] { return std::optional<int>(++loads); };
+        CPPUNIT_ASSERT_EQUAL(1, *any.Get(1, load));
+        CPPUNIT_ASSERT_EQUAL(2, *by_key.Get(1, load));
+        CPPUNIT_ASSERT_EQUAL(1, *any.Get(1, load));  // no write: served
+        NoteCommittedWrite();
+        CPPUNIT_ASSERT_EQUAL(3, *any.Get(1, load));     // reloaded
+        CPPUNIT_ASSERT_EQUAL(3, *any.Get(1, load));     // and kept
+        CPPUNIT_ASSERT_EQUAL(2, *by_key.Get(1, load));  // untouched by writes
+        CPPUNIT_ASSERT_EQUAL(3, loads);
+    }
+
+    // A write committed while the entry loads: the rows may predate it, so the next reader
+    // loads again.
+    void testReadRacingAnyWriteIsReloaded() {
+        SetReadCacheTtl(milliseconds(60000));
+        ReadCache<int, std::string> cache(8, Dropped::kOnAnyWrite);
+        auto stale = cache.Get(1, [] {
+            NoteCommittedWrite();
+            return std::optional<std::string>("old");
+        });
+        CPPUNIT_ASSERT_EQUAL(std::string("old"), *stale);
+        auto fresh = cache.Get(1, [] { return std::optional<std::string>("new"); });
+        CPPUNIT_ASSERT_EQUAL(std::string("new"), *fresh);
+        auto again = cache.Get(1, [] { return std::optional<std::string>("third"); });
+        CPPUNIT_ASSERT_EQUAL(std::string("new"), *again);
     }
 
     void testCapacityBoundsEntries() {

@@ -132,6 +132,10 @@ FROM (
             'Ensemble, rendons notre commune plus agréable.')),
           IF(HASH('d5', seq) % 997 = 17,
             'Nous rêvons aussi d''installer un carillon au sommet du kiosque.', NULL),
+          -- A word that only some of the first thousand campaigns hold (about 50), never a later
+          -- one: at every size its search lists a full page, of the oldest campaigns.
+          IF(seq <= 1000 AND HASH('d7', seq) % 20 = 3,
+            'Les enfants de l''école dessineront un petit beffroi pour l''entrée.', NULL),
           ELT(1 + HASH('d6', seq) % 6,
             'La commune compte beaucoup de familles et peu d''espaces partagés.',
             'Ce projet s''inscrit dans le plan communal pour la biodiversité.',

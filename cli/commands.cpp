@@ -2,6 +2,7 @@
 // prints a short report a webmaster can read in a cron mail.
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -30,6 +31,8 @@ struct CommandInfo {
     const char* summary;
     Command run;
 };
+
+constexpr unsigned kCheckReadTimeoutS = 3600;  // check-ledger's wait for one statement
 
 int CmdMigrate(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
     const std::string dir = core::MigrationsDir(config);
@@ -93,7 +96,11 @@ int CmdReconcile(core::Config& config, const std::vector<std::string>&, std::ost
 }
 
 int CmdCheckLedger(core::Config& config, const std::vector<std::string>&, std::ostream& out) {
-    core::db::Pool pool(config.db, 2);
+    // Each check reads a whole table (two million pledges: over 30 s on a slow day), so this
+    // command waits longer for an answer than a page may: an hour, unless read_timeout says more.
+    core::DatabaseConfig db = config.db;
+    db.read_timeout_s = std::max(db.read_timeout_s, kCheckReadTimeoutS);
+    core::db::Pool pool(db, 2);
     int problems = skills::CheckLedger(pool, config, out);
     problems += exchange::CheckLedger(pool, config, out);
     problems += crowdfunding::RunCheckLedger(pool, config, out);

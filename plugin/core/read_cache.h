@@ -22,6 +22,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -38,6 +40,14 @@ std::chrono::milliseconds ReadCacheTtl();
 // changed data once it is committed (after COMMIT, or at once outside a transaction).
 void NoteCommittedWrite();
 std::uint64_t CommittedWrites();
+
+// Appends one field to a key made of several (filters, typed words, a cursor): its length, then
+// the field, so that two different lists of fields never give the same key.
+inline void AddKeyField(std::string& key, std::string_view field) {
+    key += std::to_string(field.size());
+    key += ':';
+    key += field;
+}
 
 // What makes a cache's entries stale before their time: Invalidate()/Clear() calls only, or also
 // any write this process commits.

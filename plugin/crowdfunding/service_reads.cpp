@@ -125,8 +125,11 @@ std::shared_ptr<const ListPage> Service::ListShared(const ListQuery& q) {
     // Dropped on any write of this process (core/read_cache.h): the cards show totals that every
     // pledge changes.
     static core::ReadCache<std::string, ListPage> cache(64, core::Dropped::kOnAnyWrite);
-    std::string key = q.q + '\x1f' + q.theme + '\x1f' + q.neighbourhood + '\x1f' + q.status +
-                      '\x1f' + q.after + '\x1f' + std::to_string(q.limit);
+    std::string key;
+    for (std::string_view v :
+         std::initializer_list<std::string_view>{q.q, q.theme, q.neighbourhood, q.status, q.after})
+        core::AddKeyField(key, v);
+    core::AddKeyField(key, std::to_string(q.limit));
     return cache.Get(key, [&] { return std::optional<ListPage>(List(q)); });
 }
 

@@ -159,10 +159,13 @@ std::shared_ptr<const std::vector<Item>> Service::SearchShared(const repo::Filte
     // Dropped on any write of this process (core/read_cache.h): a listing's page shows its
     // owner's name and state, which other sections' writes may change too.
     static core::ReadCache<std::string, std::vector<Item>> cache(64, core::Dropped::kOnAnyWrite);
-    std::string key = f.kind + '\x1f' + f.category + '\x1f' + f.neighbourhood + '\x1f' +
-                      f.search.fulltext + '\x1f' + f.search.pattern;
-    for (const std::string& w : f.search.folded) key += '\x1f' + w;
-    key += '\x1e' + std::to_string(before) + '\x1e' + std::to_string(limit);
+    std::string key;
+    for (std::string_view v : std::initializer_list<std::string_view>{
+             f.kind, f.category, f.neighbourhood, f.search.fulltext, f.search.pattern})
+        core::AddKeyField(key, v);
+    for (const std::string& w : f.search.folded) core::AddKeyField(key, w);
+    core::AddKeyField(key, std::to_string(before));
+    core::AddKeyField(key, std::to_string(limit));
     return cache.Get(key,
                      [&] { return std::optional<std::vector<Item>>(Search(f, before, limit)); });
 }

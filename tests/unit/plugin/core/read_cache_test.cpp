@@ -34,6 +34,7 @@ class ReadCacheTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testFailedLoadLetsTheNextReaderLoad);
     CPPUNIT_TEST(testAnyWriteDropsTheEntries);
     CPPUNIT_TEST(testReadRacingAnyWriteIsReloaded);
+    CPPUNIT_TEST(testKeyFieldsNeverRunTogether);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -157,6 +158,22 @@ class ReadCacheTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(std::string("new"), *fresh);
         auto again = cache.Get(1, [] { return std::optional<std::string>("third"); });
         CPPUNIT_ASSERT_EQUAL(std::string("new"), *again);
+    }
+
+    // The listings' keys: a typed search holding what looks like a separator cannot give the key
+    // of another search with other filters.
+    void testKeyFieldsNeverRunTogether() {
+        auto key = [](std::initializer_list<std::string_view> fields) {
+            std::string k;
+            for (std::string_view f : fields) AddKeyField(k, f);
+            return k;
+        };
+        CPPUNIT_ASSERT(key({"a\x1f"
+                            "culture",
+                            ""}) != key({"a", "culture\x1f"}));
+        CPPUNIT_ASSERT(key({"ab", "c"}) != key({"a", "bc"}));
+        CPPUNIT_ASSERT(key({"", "x"}) != key({"x", ""}));
+        CPPUNIT_ASSERT_EQUAL(key({"jardin", "north"}), key({"jardin", "north"}));
     }
 
     void testCapacityBoundsEntries() {

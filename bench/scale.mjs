@@ -134,6 +134,8 @@ for (const page of pages) {
       status: Number(read(String(s), `${page}.status`).trim()),
       c1: c1Runs(s, page),
       c8: exists(String(s), `${page}.c8.txt`) ? parseWrk(read(String(s), `${page}.c8.txt`)) : null,
+      // What the page shows: campaign and listing cards (the home page's three blocks included).
+      results: exists(String(s), `${page}.html`) ? (read(String(s), `${page}.html`).match(/class="(?:cf-card|listing-card)"/g) ?? []).length : null,
       queries: queries.length,
       rows_examined: queries.reduce((a, q) => a + (q.rows_examined ?? 0), 0),
       statements: queries,
@@ -147,7 +149,17 @@ for (const page of pages) {
   p.ratio_rounds = a && b ? b.p50_runs_ms.map((v, i) => (v && a.p50_runs_ms[i] ? v / a.p50_runs_ms[i] : null)) : [];
   p.ratio_p50 = median(p.ratio_rounds);
   p.ratio_of_medians = a?.p50_ms && b?.p50_ms ? b.p50_ms / a.p50_ms : null;
+  // Like for like: the page shows as many results at the full size as at the smallest. A rare
+  // word or a three-way filter lists (almost) nothing at the smallest size: its ratio measures
+  // the longer page as much as the data, and is reported apart.
+  p.like_for_like = p.by_size[smallest].results === p.by_size[full].results;
 }
+const judged = Object.values(result.pages).filter((p) => p.ratio_p50 !== null);
+const likeForLike = judged.filter((p) => p.like_for_like);
+result.within_target = {
+  like_for_like: { pages: likeForLike.length, within: likeForLike.filter((p) => p.ratio_p50 <= TARGET_RATIO).length },
+  all: { pages: judged.length, within: judged.filter((p) => p.ratio_p50 <= TARGET_RATIO).length },
+};
 
 // Queries whose examined rows grow with the data: > 1 000 rows at the full size and > 10 × the
 // smallest size's (or absent there). Their EXPLAIN at the full size shows why.
@@ -201,19 +213,24 @@ const lines = [
   `"${k(full)} ÷ ${k(smallest)}": the median of the rounds' ratios (each round's p50 at ${k(full)} over the ` +
     `same round's p50 at ${k(smallest)}, measured seconds apart); "÷ of medians": the ratio of the two columns' medians.`,
   '',
-  `| page | ${sizes.map((s) => `c1 p50 ms @${k(s)}`).join(' | ')} | ${k(full)} ÷ ${k(smallest)} | ÷ of medians | ` +
+  `| page | results @${k(smallest)} / @${k(full)} | ${sizes.map((s) => `c1 p50 ms @${k(s)}`).join(' | ')} | ${k(full)} ÷ ${k(smallest)} | ÷ of medians | ` +
     `rounds' ratios | c1 p99 ms @${k(full)} | ` +
     `${sizes.map((s) => `c8 req/s @${k(s)}`).join(' | ')} | c8 p99 ms @${k(full)} | ${sizes.map((s) => `rows examined @${k(s)}`).join(' | ')} |`,
-  `|---|${sizes.map(() => '---:').join('|')}|---:|---:|---|---:|${sizes.map(() => '---:').join('|')}|---:|${sizes.map(() => '---:').join('|')}|`,
+  `|---|---:|${sizes.map(() => '---:').join('|')}|---:|---:|---|---:|${sizes.map(() => '---:').join('|')}|---:|${sizes.map(() => '---:').join('|')}|`,
 ];
 for (const [page, p] of Object.entries(result.pages)) {
   const at = (s) => p.by_size[s];
   const ratio = p.ratio_p50 === null ? '—' : p.ratio_p50 > TARGET_RATIO ? `**${f(p.ratio_p50, 2)}** ✗` : `${f(p.ratio_p50, 2)}`;
   const rounds = p.ratio_rounds.map((v) => f(v, 2)).join(' ') || '—';
-  lines.push(`| ${page} | ${sizes.map((s) => f(at(s).c1?.p50_ms, 2)).join(' | ')} | ${ratio} | ${f(p.ratio_of_medians, 2)} | ${rounds} | ` +
+  const shown = `${at(smallest).results ?? '—'} / ${at(full).results ?? '—'}${p.like_for_like ? '' : ' ≠'}`;
+  lines.push(`| ${page} | ${shown} | ${sizes.map((s) => f(at(s).c1?.p50_ms, 2)).join(' | ')} | ${ratio} | ${f(p.ratio_of_medians, 2)} | ${rounds} | ` +
     `${f(at(full).c1?.p99_ms, 2)} | ` +
     `${sizes.map((s) => f(at(s).c8?.rps, 0)).join(' | ')} | ${f(at(full).c8?.p99_ms, 2)} | ${sizes.map((s) => at(s).rows_examined).join(' | ')} |`);
 }
+const wt = result.within_target;
+lines.push('', `Within ${TARGET_RATIO}×: **${wt.like_for_like.within} of ${wt.like_for_like.pages}** pages that show as many ` +
+  `results at both sizes; ${wt.all.within} of ${wt.all.pages} counting those marked ≠, which list (almost) nothing at ` +
+  `${k(smallest)} and a full page at ${k(full)}.`);
 lines.push('', 'Pages (at the smaller sizes, the same path under `/s<size>`): ' +
   pages.map((pg) => `${pg} \`${result.pages[pg].by_size[full].path}\``).join(' · '), '');
 lines.push('## Queries whose work grows with the data', '');

@@ -54,6 +54,12 @@ Page::Page(std::string body_template)
       root_(std::make_unique<ctemplate::TemplateDictionary>("page")),
       body_(root_->AddIncludeDictionary(core::Tk<"CONTENT">())) {}
 
+void Page::UseRenderedBody(std::shared_ptr<const std::string> html) {
+    rendered_body_ = std::move(html);
+    body_template_ = View::kRenderedBody;
+    body_->SetValueWithoutCopy(core::Tk<"HTML">(), ctemplate::TemplateString(*rendered_body_));
+}
+
 void Page::Global(const ctemplate::TemplateString& name, std::string_view value) {
     root_->SetTemplateGlobalValue(name, ctemplate::TemplateString(value.data(), value.size()));
 }
@@ -111,6 +117,13 @@ View::View(const std::string& theme_dir, const I18n& i18n)
         ++count_;
     }
     if (count_ == 0) throw TemplateError("no templates in " + theme_dir);
+    for (const char* lang : I18n::kLanguages) {
+        const std::string key = std::string(lang) + "/" + std::string(kRenderedBody);
+        if (!cache_->StringToTemplateCache(key, "{{%AUTOESCAPE context=\"HTML\"}}{{HTML:none}}",
+                                           kStrip)) {
+            throw TemplateError("the rendered-body template does not parse");
+        }
+    }
     cache_->Freeze();
 }
 
@@ -122,6 +135,16 @@ std::string View::Render(std::string_view lang, Page& page) const {
     std::string out;
     out.reserve(16 * 1024);
     if (!cache_->ExpandNoLoad(prefix + "layout.tpl", kStrip, &page.layout(), nullptr, &out)) {
+        throw TemplateError("cannot expand " + page.body_template());
+    }
+    return out;
+}
+
+std::string View::RenderBody(std::string_view lang, Page& page) const {
+    std::string out;
+    out.reserve(12 * 1024);
+    if (!cache_->ExpandNoLoad(std::string(lang) + "/" + page.body_template(), kStrip, &page.body(),
+                              nullptr, &out)) {
         throw TemplateError("cannot expand " + page.body_template());
     }
     return out;

@@ -57,9 +57,14 @@ class Page {
     ctemplate::TemplateDictionary& body() { return *body_; }
     void Global(const ctemplate::TemplateString& name, std::string_view value);  // Tk<"NAME">()
     const std::string& body_template() const { return body_template_; }
+    // Shows `html` as the body instead of expanding the body template: `html` is what
+    // View::RenderBody gave for a page of the same template and data (e.g. kept in a BodyMemo),
+    // so the page's bytes are the same. Values set on body() are then ignored.
+    void UseRenderedBody(std::shared_ptr<const std::string> html);
 
   private:
     std::string body_template_;
+    std::shared_ptr<const std::string> rendered_body_;  // kept alive for the render (no copy)
     std::unique_ptr<ctemplate::TemplateDictionary> root_;
     ctemplate::TemplateDictionary* body_;  // owned by *root_
 };
@@ -74,6 +79,11 @@ class View {
 
     // Renders layout.tpl with the page's body template in `lang`. Throws TemplateError.
     std::string Render(std::string_view lang, Page& page) const;
+    // Renders only the page's body template with its dictionary (and the page's globals), as
+    // Render would within the layout: for Page::UseRenderedBody.
+    std::string RenderBody(std::string_view lang, Page& page) const;
+    // The built-in template that shows a rendered body (not a theme file).
+    static constexpr std::string_view kRenderedBody = "placette:rendered-body";
     // Renders one template on its own (e-mails, fragments).
     std::string RenderAlone(std::string_view lang, std::string_view name,
                             const ctemplate::TemplateDictionary& dict) const;

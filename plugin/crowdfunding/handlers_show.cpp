@@ -138,6 +138,26 @@ void FillStateNotice(const Env& env, const Ctx& ctx, const Texts& tx, const Camp
                                  core::Tk<"CAN_REVIEW">());
     }
 }
+
+// Everything in the body but the notices that depend on who is asking (FillStateNotice).
+void FillBody(const Env& env, const Texts& tx, const CampaignPage& page, std::int64_t now,
+              TemplateDictionary& b) {
+    const Campaign& k = page.campaign;
+    views::FillCard(env, tx, k, now, b);
+    b.SetValue(core::Tk<"DESCRIPTION_HTML">(), page.description_html);
+    b.SetValue(core::Tk<"BACKERS_TEXT">(),
+               tx.F(page.backers == 1 ? "cf.backers_one" : "cf.backers",
+                    {{"count", std::to_string(page.backers)}}));
+    const bool can_back = k.state == State::kLive && now < k.ends_at;
+    if (can_back)
+        b.SetValueAndShowSection(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/back",
+                                 core::Tk<"CAN_BACK">());
+    FillRewards(env, tx, page, can_back, b);
+    FillNeeds(env, tx, page, b);
+    FillUpdatesAndBackers(tx, page, b);
+    FillShare(env, tx, k, b);
+    FillPlace(tx, k, b);
+}
 }  // namespace
 
 Response Show(const Section& s, const Env& env, Ctx& ctx) {
@@ -153,23 +173,25 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     const Texts tx = views::TextsOf(env, ctx);
     const std::int64_t now = core::NowSeconds();
     core::Page p = core::NewPage(env, ctx, "crowdfunding/campaign.tpl", k.title);
+    // What a citizen sees (anonymous or logged in, neither owner nor staff, no notice) is the
+    // same for everyone: rendered once per second and language from the cached data (the
+    // layout, with who is logged in, is still rendered for each request).
+    const bool alike = !owner && !ctx.viewer.is_staff() && !ctx.req.query.Get("thanks");
+    if (alike) {
+        if (auto html = page->body_memo->Find(ctx.lang, now)) {
+            p.UseRenderedBody(std::move(html));
+            return core::RenderPage(env, ctx, p);
+        }
+    }
     auto& b = p.body();
-    views::FillCard(env, tx, k, now, b);
-    b.SetValue(core::Tk<"DESCRIPTION_HTML">(), page->description_html);
-    b.SetValue(core::Tk<"BACKERS_TEXT">(),
-               tx.F(page->backers == 1 ? "cf.backers_one" : "cf.backers",
-                    {{"count", std::to_string(page->backers)}}));
-    const bool can_back = k.state == State::kLive && now < k.ends_at;
-    if (can_back)
-        b.SetValueAndShowSection(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/back",
-                                 core::Tk<"CAN_BACK">());
-    FillRewards(env, tx, *page, can_back, b);
-    FillNeeds(env, tx, *page, b);
-    FillUpdatesAndBackers(tx, *page, b);
-    FillShare(env, tx, k, b);
-    FillPlace(tx, k, b);
+    FillBody(env, tx, *page, now, b);
     FillStateNotice(env, ctx, tx, k, owner, b);
     if (ctx.req.query.GetOr("thanks") == "offer") b.ShowSection(core::Tk<"THANKS_OFFER">());
+    if (alike) {
+        auto html = std::make_shared<const std::string>(env.view.RenderBody(ctx.lang, p));
+        page->body_memo->Keep(ctx.lang, now, html);
+        p.UseRenderedBody(std::move(html));
+    }
     return core::RenderPage(env, ctx, p);
 }
 

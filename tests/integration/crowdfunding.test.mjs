@@ -457,6 +457,42 @@ test('listing and home page: a change made through Placette shows at once, one m
   assert.ok(shown > 0 && shown < 1600, `the new title shown after ${shown} ms`);
 });
 
+test('campaign page: the body a citizen sees is rendered once a second and shared; the owner and a notice are not', async () => {
+  const { id } = await liveCampaign(alice, { title: 'Four à pain du quartier', goal: '400' });
+  const path = `${P}/projects/${id}`;
+  const main = (html) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+  const manage = `href="${P}/projects/${id}/manage"`;
+  const anon = new HttpClient();
+  // Asked at once, several times: the same second's rendering serves the anonymous visitor and
+  // another citizen, never the owner's view or a page with a notice, in whatever order they come.
+  for (let round = 0; round < 4; round++) {
+    const [a, owner, other, thanks, again] = await Promise.all([
+      anon.get(path), alice.get(path), bruno.get(path), bruno.get(`${path}?thanks=offer`), anon.get(path),
+    ]);
+    for (const r of [a, owner, other, thanks, again]) assert.equal(r.status, 200);
+    assert.ok(main(a.text).includes('Four à pain du quartier'));
+    assert.ok(!a.text.includes(manage) && !other.text.includes(manage) && !thanks.text.includes(manage), 'no manage link but the owner’s');
+    assert.ok(owner.text.includes(manage), 'the owner sees the manage link');
+    assert.ok(!a.text.includes('role="status"') && !other.text.includes('role="status"'), 'no thanks notice without ?thanks');
+    assert.ok(thanks.text.includes('role="status"'), 'the thanks notice shows');
+    assert.match(other.text, /Bruno/, 'the layout is the logged-in citizen’s');
+    assert.doesNotMatch(a.text, /Bruno/);
+    assert.match(a.text, /Se connecter/);
+    // The body is the same bytes for the visitor and the citizen (its only clock-bound text,
+    // the days left, does not change during the test).
+    assert.equal(main(a.text), main(other.text));
+    assert.equal(main(a.text), main(again.text));
+  }
+  // A pledge received shows on the page at once, although its body was just rendered.
+  const before = plain(main((await anon.get(path)).text));
+  assert.match(before, /0 contributeurs et contributrices/);
+  const { pledgeId } = await pledge(bruno, id, { amount: '40' });
+  await received(pledgeId);
+  const after = (await anon.get(path)).text;
+  assert.match(plain(main(after)), /1 contributeur ou contributrice/, 'the backer is counted at once');
+  assert.match(plain(main(after)), /Bruno Petit/, 'the backer is listed at once');
+});
+
 test('tick closes ended campaigns from the ledger (reached, missed, keep-it-all) once, even twice at once', async () => {
   const reached = await liveCampaign(alice, { title: 'Tick atteint', goal: '100', duration_days: '7' });
   const missed = await liveCampaign(bruno, { title: 'Tick manqué', goal: '200', duration_days: '7' }, [{ title: 'Un merci', min: '5', limit: '3' }]);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <memory>
 
 #include "plugin/core/config.h"
 #include "plugin/core/i18n.h"
@@ -26,6 +27,7 @@ class TemplatesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(MissingPragmaStopsTheLoad);
     CPPUNIT_TEST(UnknownTextKeyStopsTheLoad);
     CPPUNIT_TEST(TranslationIsEscaped);
+    CPPUNIT_TEST(RenderedBodyGivesTheSameBytes);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -77,6 +79,49 @@ public:
     void TranslationIsEscaped() {
         I18n i = I18n::FromText("k = <b>&\n", "k = x\n");
         CPPUNIT_ASSERT_EQUAL(std::string("<p>&lt;b&gt;&amp;</p>"), View::Translate("<p>[[t:k]]</p>", "fr", i, "t"));
+    }
+
+    // A body rendered on its own and shown through UseRenderedBody gives the page byte for byte,
+    // escaping included (nothing escaped twice, nothing left raw).
+    void RenderedBodyGivesTheSameBytes() {
+        I18n i = Catalogs();
+        View v(Theme(), i);
+        auto fill = [](Page& page) {
+            page.Global("LANG", "fr");
+            page.Global("BASE", "/participer");
+            page.Global("STATIC", "/participer/static");
+            page.layout().SetValue("TITLE", "Jardin <b>&</b>");
+            auto& b = page.body();
+            b.SetValue("TITLE", "Jardin \"des\" <Tanneurs> & co");
+            b.SetValue("DESCRIPTION_HTML", "<p>Douze <strong>bacs</strong></p>");
+            b.SetValue("STATE_NOTICE", "<script>alert(1)</script>");
+            b.SetValueAndShowSection("BACK_URL", "/participer/projects/7/back?a=1&b=2", "CAN_BACK");
+            b.ShowSection("HAS_REWARDS");
+            for (int n = 0; n < 3; ++n) {
+                auto* r = b.AddSectionDictionary("REWARD");
+                r->SetValue("TITLE", "Récompense " + std::to_string(n) + " <i>");
+                if (n == 1) r->ShowSection("SOLD_OUT");
+            }
+        };
+        for (const char* lang : {"fr", "en"}) {
+            for (const char* tpl : {"crowdfunding/campaign.tpl", "errors/error.tpl"}) {
+                Page direct(tpl), kept(tpl);
+                fill(direct);
+                fill(kept);
+                const std::string expected = v.Render(lang, direct);
+                auto body = std::make_shared<const std::string>(v.RenderBody(lang, kept));
+                CPPUNIT_ASSERT(!body->empty());
+                CPPUNIT_ASSERT(expected.find(*body) != std::string::npos);
+                kept.UseRenderedBody(body);
+                CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(lang) + " " + tpl, expected, v.Render(lang, kept));
+            }
+        }
+        Page page("crowdfunding/campaign.tpl");
+        fill(page);
+        const std::string html = v.Render("fr", page);
+        CPPUNIT_ASSERT(html.find("&lt;script&gt;") != std::string::npos);
+        CPPUNIT_ASSERT(html.find("<script>alert") == std::string::npos);
+        CPPUNIT_ASSERT(html.find("<strong>bacs</strong>") != std::string::npos);
     }
 
 private:

@@ -1,0 +1,33 @@
+// A rendered page body kept beside the cached data it was rendered from.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace placette::core {
+
+// A page body rendered from data held in a read cache, kept beside that data: the same data,
+// language and second render the same bytes, so the requests of one second share one rendering
+// (one kept per language; a newer second replaces it). The data's freshness is unchanged: a write
+// drops the cached data and this with it. Only for a body every viewer of it sees alike: the
+// handler leaves out what depends on who is asking (an owner's or staff's links, a notice).
+class BodyMemo {
+  public:
+    std::shared_ptr<const std::string> Find(std::string_view lang, std::int64_t second) const;
+    void Keep(std::string_view lang, std::int64_t second, std::shared_ptr<const std::string> html);
+
+  private:
+    struct Kept {
+        std::string lang;
+        std::int64_t second = 0;
+        std::shared_ptr<const std::string> html;
+    };
+    mutable std::mutex mu_;
+    std::vector<Kept> kept_;
+};
+
+}  // namespace placette::core

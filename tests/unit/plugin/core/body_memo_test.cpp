@@ -1,0 +1,82 @@
+// Unit tests for plugin/core/body_memo: a body is found for its language and second only, a
+// newer second replaces it and an older one does not, and threads finding and keeping at once
+// always get a whole body of the asked second.
+#include "plugin/core/body_memo.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace placette::core {
+namespace {
+
+std::shared_ptr<const std::string> Html(std::string s) {
+    return std::make_shared<const std::string>(std::move(s));
+}
+
+class BodyMemoTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(BodyMemoTest);
+    CPPUNIT_TEST(testEmptyFindsNothing);
+    CPPUNIT_TEST(testFoundForItsLanguageAndSecondOnly);
+    CPPUNIT_TEST(testNewerSecondReplacesOlderDoesNot);
+    CPPUNIT_TEST(testThreadsGetTheirSecondsBody);
+    CPPUNIT_TEST_SUITE_END();
+
+  public:
+    void testEmptyFindsNothing() {
+        BodyMemo memo;
+        CPPUNIT_ASSERT(!memo.Find("fr", 100));
+    }
+
+    void testFoundForItsLanguageAndSecondOnly() {
+        BodyMemo memo;
+        memo.Keep("fr", 100, Html("<p>bonjour</p>"));
+        memo.Keep("en", 100, Html("<p>hello</p>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<p>bonjour</p>"), *memo.Find("fr", 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("<p>hello</p>"), *memo.Find("en", 100));
+        CPPUNIT_ASSERT(!memo.Find("fr", 101));
+        CPPUNIT_ASSERT(!memo.Find("fr", 99));
+        CPPUNIT_ASSERT(!memo.Find("de", 100));
+    }
+
+    void testNewerSecondReplacesOlderDoesNot() {
+        BodyMemo memo;
+        memo.Keep("fr", 100, Html("a"));
+        memo.Keep("fr", 101, Html("b"));
+        CPPUNIT_ASSERT(!memo.Find("fr", 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 101));
+        memo.Keep("fr", 100, Html("late"));  // a slow request of the second before
+        CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 101));
+        CPPUNIT_ASSERT(!memo.Find("fr", 100));
+    }
+
+    void testThreadsGetTheirSecondsBody() {
+        BodyMemo memo;
+        std::atomic<int> wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&, t] {
+                for (int second = 0; second < 2000; ++second) {
+                    const std::string lang = (t % 2) ? "fr" : "en";
+                    const std::string want = lang + ":" + std::to_string(second);
+                    if (auto found = memo.Find(lang, second)) {
+                        if (*found != want) ++wrong;
+                    } else {
+                        memo.Keep(lang, second, Html(want));
+                    }
+                }
+            });
+        }
+        for (auto& th : threads) th.join();
+        CPPUNIT_ASSERT_EQUAL(0, wrong.load());
+    }
+};
+
+CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(BodyMemoTest, "core");
+
+}  // namespace
+}  // namespace placette::core

@@ -11,18 +11,23 @@
 namespace placette::core {
 
 // A page body rendered from data held in a read cache, kept beside that data: the same data,
-// language and second render the same bytes, so the requests of one second share one rendering
-// (one kept per language; a newer second replaces it). The data's freshness is unchanged: a write
-// drops the cached data and this with it. Only for a body every viewer of it sees alike: the
-// handler leaves out what depends on who is asking (an owner's or staff's links, a notice).
+// language, variant and second render the same bytes, so the requests of one second share one
+// rendering (one kept per language and variant; a newer second replaces it). The data's
+// freshness is unchanged: a write drops the cached data and this with it. `variant` is
+// everything else the body depends on, as the handler counts it (e.g. whether the viewer owns
+// the campaign, is staff, was just thanked): two requests with the same variant must render
+// the same body from the same data in the same second.
 class BodyMemo {
   public:
-    std::shared_ptr<const std::string> Find(std::string_view lang, std::int64_t second) const;
-    void Keep(std::string_view lang, std::int64_t second, std::shared_ptr<const std::string> html);
+    std::shared_ptr<const std::string> Find(std::string_view lang, int variant,
+                                            std::int64_t second) const;
+    void Keep(std::string_view lang, int variant, std::int64_t second,
+              std::shared_ptr<const std::string> html);
 
   private:
     struct Kept {
         std::string lang;
+        int variant = 0;
         std::int64_t second = 0;
         std::shared_ptr<const std::string> html;
     };

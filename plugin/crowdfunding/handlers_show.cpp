@@ -139,7 +139,8 @@ void FillStateNotice(const Env& env, const Ctx& ctx, const Texts& tx, const Camp
     }
 }
 
-// Everything in the body but the notices that depend on who is asking (FillStateNotice).
+// Everything in the body but the notices that depend on who is asking (FillStateNotice) and
+// the thanks after an offer.
 void FillBody(const Env& env, const Texts& tx, const CampaignPage& page, std::int64_t now,
               TemplateDictionary& b) {
     const Campaign& k = page.campaign;
@@ -173,25 +174,22 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     const Texts tx = views::TextsOf(env, ctx);
     const std::int64_t now = core::NowSeconds();
     core::Page p = core::NewPage(env, ctx, "crowdfunding/campaign.tpl", k.title);
-    // What a citizen sees (anonymous or logged in, neither owner nor staff, no notice) is the
-    // same for everyone: rendered once per second and language from the cached data (the
-    // layout, with who is logged in, is still rendered for each request).
-    const bool alike = !owner && !ctx.viewer.is_staff() && !ctx.req.query.Get("thanks");
-    if (alike) {
-        if (auto html = page->body_memo->Find(ctx.lang, now)) {
-            p.UseRenderedBody(std::move(html));
-            return core::RenderPage(env, ctx, p);
-        }
+    // The body depends on the cached rows, the language, the second (days left, whether one
+    // can still back) and, beyond them, only on these three: rendered once per second for each
+    // (the layout, with who is logged in, is still rendered for every request).
+    const bool thanks_offer = ctx.req.query.GetOr("thanks") == "offer";
+    const int variant = (owner ? 1 : 0) | (ctx.viewer.is_staff() ? 2 : 0) | (thanks_offer ? 4 : 0);
+    if (auto html = page->body_memo->Find(ctx.lang, variant, now)) {
+        p.UseRenderedBody(std::move(html));
+        return core::RenderPage(env, ctx, p);
     }
     auto& b = p.body();
     FillBody(env, tx, *page, now, b);
     FillStateNotice(env, ctx, tx, k, owner, b);
-    if (ctx.req.query.GetOr("thanks") == "offer") b.ShowSection(core::Tk<"THANKS_OFFER">());
-    if (alike) {
-        auto html = std::make_shared<const std::string>(env.view.RenderBody(ctx.lang, p));
-        page->body_memo->Keep(ctx.lang, now, html);
-        p.UseRenderedBody(std::move(html));
-    }
+    if (thanks_offer) b.ShowSection(core::Tk<"THANKS_OFFER">());
+    auto html = std::make_shared<const std::string>(env.view.RenderBody(ctx.lang, p));
+    page->body_memo->Keep(ctx.lang, variant, now, html);
+    p.UseRenderedBody(std::move(html));
     return core::RenderPage(env, ctx, p);
 }
 

@@ -58,8 +58,8 @@ struct CampaignPage {
     std::vector<std::string> update_html;  // each update's body, rendered
     std::vector<Pledge> recent;            // latest paid pledges (names shown unless anonymous)
     std::int64_t backers = 0;
-    // The page's body as a citizen sees it (neither its owner nor staff), rendered from this
-    // data once per language and second (handlers_show.cpp).
+    // The page's body rendered from this data, once per language, kind of viewer and second
+    // (handlers_show.cpp).
     std::shared_ptr<core::BodyMemo> body_memo = std::make_shared<core::BodyMemo>();
 };
 

@@ -457,7 +457,7 @@ test('listing and home page: a change made through Placette shows at once, one m
   assert.ok(shown > 0 && shown < 1600, `the new title shown after ${shown} ms`);
 });
 
-test('campaign page: the body a citizen sees is rendered once a second and shared; the owner and a notice are not', async () => {
+test('campaign page: the body is rendered once a second for each kind of viewer; the owner’s link and a notice never reach others', async () => {
   const { id } = await liveCampaign(alice, { title: 'Four à pain du quartier', goal: '400' });
   const path = `${P}/projects/${id}`;
   const main = (html) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
@@ -466,10 +466,13 @@ test('campaign page: the body a citizen sees is rendered once a second and share
   // Asked at once, several times: the same second's rendering serves the anonymous visitor and
   // another citizen, never the owner's view or a page with a notice, in whatever order they come.
   for (let round = 0; round < 4; round++) {
-    const [a, owner, other, thanks, again] = await Promise.all([
+    const [a, owner, other, thanks, again, ownerThanked] = await Promise.all([
       anon.get(path), alice.get(path), bruno.get(path), bruno.get(`${path}?thanks=offer`), anon.get(path),
+      alice.get(`${path}?thanks=offer`),
     ]);
-    for (const r of [a, owner, other, thanks, again]) assert.equal(r.status, 200);
+    for (const r of [a, owner, other, thanks, again, ownerThanked]) assert.equal(r.status, 200);
+    assert.ok(ownerThanked.text.includes(manage) && ownerThanked.text.includes('role="status"'), 'the owner, thanked: both');
+    assert.ok(!owner.text.includes('role="status"'), 'the owner, not thanked: no notice');
     assert.ok(main(a.text).includes('Four à pain du quartier'));
     assert.ok(!a.text.includes(manage) && !other.text.includes(manage) && !thanks.text.includes(manage), 'no manage link but the owner’s');
     assert.ok(owner.text.includes(manage), 'the owner sees the manage link');

@@ -1,4 +1,4 @@
-// Unit tests for plugin/core/body_memo: a body is found for its language and second only, a
+// Unit tests for plugin/core/body_memo: a body is found for its language, variant and second only, a
 // newer second replaces it and an older one does not, and threads finding and keeping at once
 // always get a whole body of the asked second.
 #include "plugin/core/body_memo.h"
@@ -22,6 +22,7 @@ class BodyMemoTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(BodyMemoTest);
     CPPUNIT_TEST(testEmptyFindsNothing);
     CPPUNIT_TEST(testFoundForItsLanguageAndSecondOnly);
+    CPPUNIT_TEST(testVariantsAreKeptApart);
     CPPUNIT_TEST(testNewerSecondReplacesOlderDoesNot);
     CPPUNIT_TEST(testThreadsGetTheirSecondsBody);
     CPPUNIT_TEST_SUITE_END();
@@ -29,29 +30,41 @@ class BodyMemoTest : public CppUnit::TestFixture {
   public:
     void testEmptyFindsNothing() {
         BodyMemo memo;
-        CPPUNIT_ASSERT(!memo.Find("fr", 100));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
     }
 
     void testFoundForItsLanguageAndSecondOnly() {
         BodyMemo memo;
-        memo.Keep("fr", 100, Html("<p>bonjour</p>"));
-        memo.Keep("en", 100, Html("<p>hello</p>"));
-        CPPUNIT_ASSERT_EQUAL(std::string("<p>bonjour</p>"), *memo.Find("fr", 100));
-        CPPUNIT_ASSERT_EQUAL(std::string("<p>hello</p>"), *memo.Find("en", 100));
-        CPPUNIT_ASSERT(!memo.Find("fr", 101));
-        CPPUNIT_ASSERT(!memo.Find("fr", 99));
-        CPPUNIT_ASSERT(!memo.Find("de", 100));
+        memo.Keep("fr", 0, 100, Html("<p>bonjour</p>"));
+        memo.Keep("en", 0, 100, Html("<p>hello</p>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<p>bonjour</p>"), *memo.Find("fr", 0, 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("<p>hello</p>"), *memo.Find("en", 0, 100));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 101));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 99));
+        CPPUNIT_ASSERT(!memo.Find("de", 0, 100));
+    }
+
+    void testVariantsAreKeptApart() {
+        BodyMemo memo;
+        memo.Keep("fr", 0, 100, Html("citizen"));
+        CPPUNIT_ASSERT(!memo.Find("fr", 1, 100));
+        memo.Keep("fr", 1, 100, Html("owner"));
+        memo.Keep("fr", 5, 100, Html("owner, thanked"));
+        CPPUNIT_ASSERT_EQUAL(std::string("citizen"), *memo.Find("fr", 0, 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("owner"), *memo.Find("fr", 1, 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("owner, thanked"), *memo.Find("fr", 5, 100));
+        CPPUNIT_ASSERT(!memo.Find("en", 1, 100));
     }
 
     void testNewerSecondReplacesOlderDoesNot() {
         BodyMemo memo;
-        memo.Keep("fr", 100, Html("a"));
-        memo.Keep("fr", 101, Html("b"));
-        CPPUNIT_ASSERT(!memo.Find("fr", 100));
-        CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 101));
-        memo.Keep("fr", 100, Html("late"));  // a slow request of the second before
-        CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 101));
-        CPPUNIT_ASSERT(!memo.Find("fr", 100));
+        memo.Keep("fr", 0, 100, Html("a"));
+        memo.Keep("fr", 0, 101, Html("b"));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 0, 101));
+        memo.Keep("fr", 0, 100, Html("late"));  // a slow request of the second before
+        CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 0, 101));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
     }
 
     void testThreadsGetTheirSecondsBody() {
@@ -62,11 +75,11 @@ class BodyMemoTest : public CppUnit::TestFixture {
             threads.emplace_back([&, t] {
                 for (int second = 0; second < 2000; ++second) {
                     const std::string lang = (t % 2) ? "fr" : "en";
-                    const std::string want = lang + ":" + std::to_string(second);
-                    if (auto found = memo.Find(lang, second)) {
+                    const std::string want = lang + std::to_string(t) + ":" + std::to_string(second);
+                    if (auto found = memo.Find(lang, t, second)) {
                         if (*found != want) ++wrong;
                     } else {
-                        memo.Keep(lang, second, Html(want));
+                        memo.Keep(lang, t, second, Html(want));
                     }
                 }
             });

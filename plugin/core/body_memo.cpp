@@ -13,14 +13,13 @@ std::shared_ptr<const std::string> BodyMemo::Find(std::string_view lang, int var
 void BodyMemo::Keep(std::string_view lang, int variant, std::int64_t second,
                     std::shared_ptr<const std::string> html) {
     std::lock_guard<std::mutex> hold(mu_);
-    for (Kept& k : kept_) {
-        if (k.lang != lang || k.variant != variant) continue;
-        if (second >= k.second) {
-            k.second = second;
-            k.html = std::move(html);
-        }
-        return;
-    }
+    for (const Kept& k : kept_)
+        if (k.second > second) return;  // a slow request of a second already past: keep nothing
+    // Bodies of an earlier second can never be found again: drop them, so that a page's entry
+    // holds at most the bodies of one second, whatever languages and viewers came before.
+    std::erase_if(kept_, [&](const Kept& k) { return k.second < second; });
+    for (const Kept& k : kept_)
+        if (k.lang == lang && k.variant == variant) return;  // the same bytes, already kept
     kept_.push_back(Kept{std::string(lang), variant, second, std::move(html)});
 }
 

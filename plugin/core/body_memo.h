@@ -12,7 +12,8 @@ namespace placette::core {
 
 // A page body rendered from data held in a read cache, kept beside that data: the same data,
 // language, variant and second render the same bytes, so the requests of one second share one
-// rendering (one kept per language and variant; a newer second replaces it). The data's
+// rendering (one kept per language and variant, all of the same second: keeping one of a newer
+// second drops those of earlier seconds). The data's
 // freshness is unchanged: a write drops the cached data and this with it. `variant` is
 // everything else the body depends on, as the handler counts it (e.g. whether the viewer owns
 // the campaign, is staff, was just thanked): two requests with the same variant must render

@@ -24,6 +24,7 @@ class BodyMemoTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testFoundForItsLanguageAndSecondOnly);
     CPPUNIT_TEST(testVariantsAreKeptApart);
     CPPUNIT_TEST(testNewerSecondReplacesOlderDoesNot);
+    CPPUNIT_TEST(testANewerSecondDropsEveryOlderBody);
     CPPUNIT_TEST(testThreadsGetTheirSecondsBody);
     CPPUNIT_TEST_SUITE_END();
 
@@ -65,6 +66,19 @@ class BodyMemoTest : public CppUnit::TestFixture {
         memo.Keep("fr", 0, 100, Html("late"));  // a slow request of the second before
         CPPUNIT_ASSERT_EQUAL(std::string("b"), *memo.Find("fr", 0, 101));
         CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
+    }
+
+    // A page's entry never piles up bodies: once one of a newer second is kept, those of earlier
+    // seconds are gone, whatever their language or variant.
+    void testANewerSecondDropsEveryOlderBody() {
+        BodyMemo memo;
+        memo.Keep("fr", 0, 100, Html("fr citizen"));
+        memo.Keep("en", 3, 100, Html("en owner staff"));
+        CPPUNIT_ASSERT(memo.Find("en", 3, 100));
+        memo.Keep("fr", 1, 101, Html("fr owner"));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
+        CPPUNIT_ASSERT(!memo.Find("en", 3, 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("fr owner"), *memo.Find("fr", 1, 101));
     }
 
     void testThreadsGetTheirSecondsBody() {

@@ -146,9 +146,8 @@ void FillBody(const Env& env, const Texts& tx, const CampaignPage& page, std::in
     const Campaign& k = page.campaign;
     views::FillCard(env, tx, k, now, b);
     b.SetValue(core::Tk<"DESCRIPTION_HTML">(), page.description_html);
-    b.SetValue(core::Tk<"BACKERS_TEXT">(),
-               tx.F(page.backers == 1 ? "cf.backers_one" : "cf.backers",
-                    {{"count", std::to_string(page.backers)}}));
+    b.SetValue(core::Tk<"BACKERS_TEXT">(), tx.F(page.backers == 1 ? "cf.backers_one" : "cf.backers",
+                                                {{"count", std::to_string(page.backers)}}));
     const bool can_back = k.state == State::kLive && now < k.ends_at;
     if (can_back)
         b.SetValueAndShowSection(core::Tk<"BACK_URL">(), views::ProjectPath(env, k.id) + "/back",

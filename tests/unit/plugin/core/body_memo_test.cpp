@@ -1,5 +1,5 @@
-// Unit tests for plugin/core/body_memo: a body is found for its language, variant and second only, a
-// newer second replaces it and an older one does not, and threads finding and keeping at once
+// Unit tests for plugin/core/body_memo: a body is found for its language, variant and second only,
+// a newer second replaces it and an older one does not, and threads finding and keeping at once
 // always get a whole body of the asked second.
 #include "plugin/core/body_memo.h"
 
@@ -89,7 +89,8 @@ class BodyMemoTest : public CppUnit::TestFixture {
             threads.emplace_back([&, t] {
                 for (int second = 0; second < 2000; ++second) {
                     const std::string lang = (t % 2) ? "fr" : "en";
-                    const std::string want = lang + std::to_string(t) + ":" + std::to_string(second);
+                    const std::string want =
+                        lang + std::to_string(t) + ":" + std::to_string(second);
                     if (auto found = memo.Find(lang, t, second)) {
                         if (*found != want) ++wrong;
                     } else {

@@ -2,6 +2,7 @@
 #include "plugin/core/render.h"
 
 #include <map>
+#include <memory>
 
 #include "fcgi/form.h"
 #include "fcgi/http_error.h"
@@ -111,6 +112,51 @@ ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
     ctemplate::TemplateDictionary* d = parent.AddIncludeDictionary(core::Tk<"BLOCKS">());
     d->SetFilename(ctx.lang + "/" + std::string(tpl));
     return d;
+}
+
+namespace {
+std::string MemoKey(const Ctx& ctx, std::string_view extra) {
+    if (extra.empty()) return ctx.lang;
+    std::string key = ctx.lang;
+    key += '\n';
+    key += extra;
+    return key;
+}
+
+// Whether `html` may be shown to other viewers: it does not hold this viewer's CSRF token.
+bool Shareable(const Ctx& ctx, const std::string& html) {
+    return ctx.csrf_token.empty() || html.find(ctx.csrf_token) == std::string::npos;
+}
+}  // namespace
+
+void UseKeptBody(const Env& env, const Ctx& ctx, Page& page, BodyMemo& memo, int variant,
+                 std::int64_t second, const std::function<void()>& fill, std::string_view extra) {
+    const std::string key = MemoKey(ctx, extra);
+    if (auto html = memo.Find(key, variant, second)) {
+        page.UseRenderedBody(std::move(html));
+        return;
+    }
+    fill();
+    auto html = std::make_shared<const std::string>(env.view.RenderBody(ctx.lang, page));
+    if (Shareable(ctx, *html)) memo.Keep(key, variant, second, html);
+    page.UseRenderedBody(std::move(html));
+}
+
+void AddKeptBlock(const Env& env, const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+                  std::string_view tpl, BodyMemo& memo, int variant, std::int64_t second,
+                  const std::function<void(ctemplate::TemplateDictionary&)>& fill) {
+    ctemplate::TemplateDictionary* d = AddBlockTemplate(ctx, parent, tpl);
+    const std::string& key = ctx.lang;
+    auto html = memo.Find(key, variant, second);
+    if (!html) {
+        fill(*d);
+        html = std::make_shared<const std::string>(env.view.RenderAlone(ctx.lang, tpl, *d));
+        if (Shareable(ctx, *html)) memo.Keep(key, variant, second, html);
+    }
+    // The block now shows the kept bytes (a copy: the memo may drop them before the page is
+    // rendered); what fill() set is no longer used.
+    d->SetFilename(ctx.lang + "/" + std::string(View::kRenderedBody));
+    d->SetValue(core::Tk<"HTML">(), *html);
 }
 
 void RenderBlocks(const Env& env, Ctx& ctx, Slot slot, ctemplate::TemplateDictionary& body) {

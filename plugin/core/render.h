@@ -2,10 +2,13 @@
 // logged in, language links, CSRF token) and answers themed error pages.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "fcgi/response.h"
+#include "plugin/core/body_memo.h"
 #include "plugin/core/context.h"
 
 namespace placette::core {
@@ -27,6 +30,22 @@ http::Response RenderError(const Env& env, const Ctx& ctx, int status,
 ctemplate::TemplateDictionary* AddBlockTemplate(const Ctx& ctx,
                                                 ctemplate::TemplateDictionary& parent,
                                                 std::string_view tpl);
+
+// Kept bodies (core/body_memo.h): the page's body of this second from `memo`, kept under the
+// viewer's language followed by `extra` and under `variant` (see BodyMemo). When one is kept,
+// the page shows it and fill() is not called; otherwise fill() fills page.body(), which is then
+// rendered, kept and shown. `second` is the time the body is filled for (e.g. days left). A
+// body that shows the viewer's CSRF token (a theme may add a form) is never kept.
+void UseKeptBody(const Env& env, const Ctx& ctx, Page& page, BodyMemo& memo, int variant,
+                 std::int64_t second, const std::function<void()>& fill,
+                 std::string_view extra = {});
+
+// The same for a block: adds the include of `tpl` under {{>BLOCKS}} of `parent` (as
+// AddBlockTemplate does), filled by fill(its dictionary) only when `memo` keeps no rendering of
+// it for this language, variant and second.
+void AddKeptBlock(const Env& env, const Ctx& ctx, ctemplate::TemplateDictionary& parent,
+                  std::string_view tpl, BodyMemo& memo, int variant, std::int64_t second,
+                  const std::function<void(ctemplate::TemplateDictionary&)>& fill);
 
 // Runs every block registered for `slot` into `body`.
 void RenderBlocks(const Env& env, Ctx& ctx, Slot slot, ctemplate::TemplateDictionary& body);

@@ -1,6 +1,7 @@
 // The public listing (/projects: search, filters by theme, neighbourhood and state, keyset
 // pages) and the section's blocks on the home page, "my space" and the staff home.
 #include "fcgi/form.h"
+#include "plugin/core/clock.h"
 #include "plugin/core/render.h"
 #include "plugin/crowdfunding/handlers.h"
 #include "plugin/crowdfunding/views.h"
@@ -48,31 +49,37 @@ Response List(const Section& s, const Env& env, Ctx& ctx) {
     const auto shared = s.Svc(env).ListShared(q);
     const ListPage& result = *shared;
     core::Page page = core::NewPage(env, ctx, "crowdfunding/list.tpl", tx.T("cf.list.title"));
-    auto& b = page.body();
-    FillFilters(s, tx, q, b);
-    views::AddCards(env, ctx, tx, result.items, b, "ITEM");
-    if (result.items.empty()) b.ShowSection(core::Tk<"EMPTY">());
-    if (!result.items.empty()) b.ShowSection(core::Tk<"HAS_ITEMS">());
-    if (result.search_ignored) b.ShowSection(core::Tk<"SEARCH_IGNORED">());
-    if (!result.next.empty())
-        b.SetValueAndShowSection(core::Tk<"NEXT_URL">(), NextUrl(env, q, result.next),
-                                 core::Tk<"HAS_NEXT">());
-    if (!q.after.empty())
-        b.SetValueAndShowSection(core::Tk<"FIRST_URL">(), env.config.base_path + "/projects",
-                                 core::Tk<"HAS_FIRST">());
-    if (!result.next.empty() || !q.after.empty()) b.ShowSection(core::Tk<"HAS_PAGER">());
-    b.SetValue(core::Tk<"NEW_URL">(), env.config.base_path + "/projects/new");
+    // The body depends on the cached page (whose key is the filters as typed), the language and
+    // the second (days left on the cards): rendered once per second for every viewer.
+    core::UseKeptBody(env, ctx, page, *result.bodies, 0, core::NowSeconds(), [&] {
+        auto& b = page.body();
+        FillFilters(s, tx, q, b);
+        views::AddCards(env, ctx, tx, result.items, b, "ITEM");
+        if (result.items.empty()) b.ShowSection(core::Tk<"EMPTY">());
+        if (!result.items.empty()) b.ShowSection(core::Tk<"HAS_ITEMS">());
+        if (result.search_ignored) b.ShowSection(core::Tk<"SEARCH_IGNORED">());
+        if (!result.next.empty())
+            b.SetValueAndShowSection(core::Tk<"NEXT_URL">(), NextUrl(env, q, result.next),
+                                     core::Tk<"HAS_NEXT">());
+        if (!q.after.empty())
+            b.SetValueAndShowSection(core::Tk<"FIRST_URL">(), env.config.base_path + "/projects",
+                                     core::Tk<"HAS_FIRST">());
+        if (!result.next.empty() || !q.after.empty()) b.ShowSection(core::Tk<"HAS_PAGER">());
+        b.SetValue(core::Tk<"NEW_URL">(), env.config.base_path + "/projects/new");
+    });
     return core::RenderPage(env, ctx, page);
 }
 
 void HomeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {
     const Texts tx = views::TextsOf(env, ctx);
     const auto shared = s.Svc(env).LiveShared(3);
-    const std::vector<Campaign>& live = *shared;
-    auto* d = core::AddBlockTemplate(ctx, body, "crowdfunding/home_block.tpl");
-    views::AddCards(env, ctx, tx, live, *d, "ITEM");
-    if (live.empty()) d->ShowSection(core::Tk<"EMPTY">());
-    if (!live.empty()) d->ShowSection(core::Tk<"HAS_ITEMS">());
+    const std::vector<Campaign>& live = shared->items;
+    core::AddKeptBlock(
+        env, ctx, body, "crowdfunding/home_block.tpl", *shared->block, 0, core::NowSeconds(),
+        [&](TemplateDictionary& d) {
+            views::AddCards(env, ctx, tx, live, d, "ITEM");
+            d.ShowSection(live.empty() ? core::Tk<"EMPTY">() : core::Tk<"HAS_ITEMS">());
+        });
 }
 
 void MeBlock(const Section& s, const Env& env, Ctx& ctx, TemplateDictionary& body) {

@@ -178,17 +178,12 @@ Response Show(const Section& s, const Env& env, Ctx& ctx) {
     // (the layout, with who is logged in, is still rendered for every request).
     const bool thanks_offer = ctx.req.query.GetOr("thanks") == "offer";
     const int variant = (owner ? 1 : 0) | (ctx.viewer.is_staff() ? 2 : 0) | (thanks_offer ? 4 : 0);
-    if (auto html = page->body_memo->Find(ctx.lang, variant, now)) {
-        p.UseRenderedBody(std::move(html));
-        return core::RenderPage(env, ctx, p);
-    }
-    auto& b = p.body();
-    FillBody(env, tx, *page, now, b);
-    FillStateNotice(env, ctx, tx, k, owner, b);
-    if (thanks_offer) b.ShowSection(core::Tk<"THANKS_OFFER">());
-    auto html = std::make_shared<const std::string>(env.view.RenderBody(ctx.lang, p));
-    page->body_memo->Keep(ctx.lang, variant, now, html);
-    p.UseRenderedBody(std::move(html));
+    core::UseKeptBody(env, ctx, p, *page->body_memo, variant, now, [&] {
+        auto& b = p.body();
+        FillBody(env, tx, *page, now, b);
+        FillStateNotice(env, ctx, tx, k, owner, b);
+        if (thanks_offer) b.ShowSection(core::Tk<"THANKS_OFFER">());
+    });
     return core::RenderPage(env, ctx, p);
 }
 

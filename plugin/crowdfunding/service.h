@@ -71,6 +71,15 @@ struct ListPage {
     std::vector<Campaign> items;
     std::string next;             // cursor of the next page, "" on the last one
     bool search_ignored = false;  // q had no word of 3 letters or more
+    // The listing's body rendered from this page, once per language and second
+    // (handlers_list.cpp).
+    std::shared_ptr<core::BodyMemo> bodies = std::make_shared<core::BodyMemo>();
+};
+// The live campaigns shown on the home page, and their block rendered once per language and
+// second (handlers_list.cpp).
+struct LiveCards {
+    std::vector<Campaign> items;
+    std::shared_ptr<core::BodyMemo> block = std::make_shared<core::BodyMemo>();
 };
 
 struct TickHooks {
@@ -157,7 +166,7 @@ class Service {
     std::vector<Campaign> Live(int limit);
     // The same, shared for up to [server] read_cache_ms while this process writes nothing
     // (core/read_cache.h): the home page's block.
-    std::shared_ptr<const std::vector<Campaign>> LiveShared(int limit);
+    std::shared_ptr<const LiveCards> LiveShared(int limit);
     std::vector<Campaign> InState(State s, int limit);
     std::int64_t CountInState(State s);
     std::vector<Pledge> PledgesInState(PledgeState s, int limit);

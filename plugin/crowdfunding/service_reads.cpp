@@ -150,11 +150,11 @@ std::vector<Campaign> Service::Live(int limit) {
     return Read(pool_, [&](Connection& c) { return repo::ListLive(c, limit); });
 }
 
-std::shared_ptr<const std::vector<Campaign>> Service::LiveShared(int limit) {
+std::shared_ptr<const LiveCards> Service::LiveShared(int limit) {
     // Dropped on any write of this process: a pledge changes the totals on these cards, a
     // publication or a closing the list itself.
-    static core::ReadCache<int, std::vector<Campaign>> cache(8, core::Dropped::kOnAnyWrite);
-    return cache.Get(limit, [&] { return std::optional<std::vector<Campaign>>(Live(limit)); });
+    static core::ReadCache<int, LiveCards> cache(8, core::Dropped::kOnAnyWrite);
+    return cache.Get(limit, [&] { return std::optional<LiveCards>(LiveCards{Live(limit)}); });
 }
 
 std::vector<Campaign> Service::InState(State s, int limit) {

@@ -6,6 +6,7 @@
 
 #include "fcgi/http_error.h"
 #include "plugin/core/choices.h"
+#include "plugin/core/clock.h"
 #include "plugin/core/render.h"
 #include "plugin/core/search.h"
 #include "plugin/core/text.h"
@@ -104,24 +105,34 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     const auto found = svc.SearchShared(f, core::ParseId(q.GetOr("before")), kPageSize + 1);
     core::Page page =
         core::NewPage(env, ctx, "exchange/list.tpl", ctx.T(env, "exchange.list_title"));
-    auto& body = page.body();
-    body.SetValue(core::Tk<"Q_VALUE">(), q.GetOr("q"));
-    core::AddOptions(body, "KIND_OPTION", KindOptions(env, ctx), f.kind);
-    core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), f.category);
-    core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
-                     f.neighbourhood);
-    const bool more = found->size() > static_cast<std::size_t>(kPageSize);
-    const std::span<const Item> items(found->data(),
-                                      more ? static_cast<std::size_t>(kPageSize) : found->size());
-    for (const Item& i : items)
-        FillItem(s, env, ctx, i, *body.AddSectionDictionary(core::Tk<"ITEM">()));
-    body.ShowSection(items.empty() ? "EMPTY" : "HAS_ITEMS");
-    if (more)
-        body.SetValueAndShowSection(
-            core::Tk<"NEXT_URL">(),
-            env.config.base_path + "/exchange?" + NextQuery(q, items.back().id),
-            core::Tk<"HAS_NEXT">());
-    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk<"CAN_CREATE">());
+    // The body shows the cached items, the query string as typed (the search form, the next
+    // page's link) in the viewer's language, and whether the viewer may add one: rendered once
+    // per second for each.
+    const int variant = ctx.viewer.anonymous() ? 0 : 1;
+    core::UseKeptBody(
+        env, ctx, page, *found->bodies, variant, core::NowSeconds(),
+        [&] {
+            auto& body = page.body();
+            body.SetValue(core::Tk<"Q_VALUE">(), q.GetOr("q"));
+            core::AddOptions(body, "KIND_OPTION", KindOptions(env, ctx), f.kind);
+            core::AddOptions(body, "CATEGORY_OPTION", CategoryOptions(s, env, ctx), f.category);
+            core::AddOptions(body, "NEIGHBOURHOOD_OPTION", NeighbourhoodOptions(s, env, ctx),
+                             f.neighbourhood);
+            const std::vector<Item>& all = found->items;
+            const bool more = all.size() > static_cast<std::size_t>(kPageSize);
+            const std::span<const Item> items(
+                all.data(), more ? static_cast<std::size_t>(kPageSize) : all.size());
+            for (const Item& i : items)
+                FillItem(s, env, ctx, i, *body.AddSectionDictionary(core::Tk<"ITEM">()));
+            body.ShowSection(items.empty() ? "EMPTY" : "HAS_ITEMS");
+            if (more)
+                body.SetValueAndShowSection(
+                    core::Tk<"NEXT_URL">(),
+                    env.config.base_path + "/exchange?" + NextQuery(q, items.back().id),
+                    core::Tk<"HAS_NEXT">());
+            if (variant == 1) body.ShowSection(core::Tk<"CAN_CREATE">());
+        },
+        ctx.req.query_string);
     return core::RenderPage(env, ctx, page);
 }
 

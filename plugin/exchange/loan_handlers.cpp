@@ -1,6 +1,7 @@
 // Loan pages and commands (request dates, accept, decline, hand over, return, cancel), and the
 // section's blocks on the home page and in /me (my items, my loans both ways).
 #include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
 #include "plugin/core/render.h"
 #include "plugin/core/text.h"
 #include "plugin/exchange/handlers.h"
@@ -107,11 +108,14 @@ Response LoanAct(const Settings& s, const Env& env, Ctx& ctx, LoanAction a) {
 void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     Service svc(env.pool, s);
     const auto shared = svc.SearchShared({}, 0, 5);
-    const std::vector<Item>& items = *shared;
+    const std::vector<Item>& items = shared->items;
     if (items.empty()) return;
-    auto* d = core::AddBlockTemplate(ctx, body, "exchange/home_block.tpl");
-    for (const Item& i : items)
-        FillItem(s, env, ctx, i, *d->AddSectionDictionary(core::Tk<"ITEM">()));
+    core::AddKeptBlock(env, ctx, body, "exchange/home_block.tpl", *shared->bodies, 0,
+                       core::NowSeconds(), [&](ctemplate::TemplateDictionary& d) {
+                           for (const Item& i : items)
+                               FillItem(s, env, ctx, i,
+                                        *d.AddSectionDictionary(core::Tk<"ITEM">()));
+                       });
 }
 
 void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/core/body_memo.h"
 #include "plugin/core/db.h"
 #include "plugin/core/links.h"
 #include "plugin/core/viewer.h"
@@ -37,6 +38,14 @@ struct TickReport {
     int expired = 0, overdue = 0, reminders = 0, stale = 0;
 };
 
+// What the listing pages and the home page's block show: the items found, and the bodies
+// rendered from them, once per second for each language, query string as typed and kind of
+// viewer (core/body_memo.h).
+struct Found {
+    std::vector<Item> items;
+    std::shared_ptr<core::BodyMemo> bodies = std::make_shared<core::BodyMemo>();
+};
+
 class Service {
   public:
     Service(core::db::Pool& pool, const Settings& settings) : pool_(pool), settings_(settings) {}
@@ -51,8 +60,8 @@ class Service {
     std::vector<Item> Search(const repo::Filter& f, std::int64_t before, int limit);
     // The same, shared for up to [server] read_cache_ms while this process writes nothing
     // (core/read_cache.h): the listing pages and the home page's block.
-    std::shared_ptr<const std::vector<Item>> SearchShared(const repo::Filter& f,
-                                                          std::int64_t before, int limit);
+    std::shared_ptr<const Found> SearchShared(const repo::Filter& f, std::int64_t before,
+                                              int limit);
     std::vector<Item> OfOwner(std::int64_t owner, bool only_active, int limit);
     std::optional<repo::StoredPhoto> PhotoOf(std::int64_t id);
 

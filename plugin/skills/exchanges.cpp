@@ -1,6 +1,7 @@
 // Exchanges on a skill listing (propose, confirm, cancel) and the section's blocks on the home
 // page and in /me (listings, time-bank balance and history, exchanges waiting for the viewer).
 #include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
 #include "plugin/core/render.h"
 #include "plugin/core/text.h"
 #include "plugin/skills/handlers.h"
@@ -78,11 +79,14 @@ Response CancelExchange(const Settings& s, const Env& env, Ctx& ctx) {
 void HomeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {
     Service svc(env.pool, s);
     const auto shared = svc.SearchShared({}, 0, 5);
-    const std::vector<Listing>& listings = *shared;
+    const std::vector<Listing>& listings = shared->listings;
     if (listings.empty()) return;
-    auto* d = core::AddBlockTemplate(ctx, body, "skills/home_block.tpl");
-    for (const Listing& l : listings)
-        FillListing(s, env, ctx, l, *d->AddSectionDictionary(core::Tk<"LISTING">()));
+    core::AddKeptBlock(env, ctx, body, "skills/home_block.tpl", *shared->bodies, 0,
+                       core::NowSeconds(), [&](ctemplate::TemplateDictionary& d) {
+                           for (const Listing& l : listings)
+                               FillListing(s, env, ctx, l,
+                                           *d.AddSectionDictionary(core::Tk<"LISTING">()));
+                       });
 }
 
 void MeBlock(const Settings& s, const Env& env, Ctx& ctx, ctemplate::TemplateDictionary& body) {

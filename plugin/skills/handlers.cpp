@@ -4,6 +4,7 @@
 #include <span>
 
 #include "fcgi/http_error.h"
+#include "plugin/core/clock.h"
 #include "plugin/core/forms.h"
 #include "plugin/core/render.h"
 #include "plugin/core/text.h"
@@ -103,22 +104,32 @@ Response ListPage(const Settings& s, const Env& env, Ctx& ctx) {
     Service svc(env.pool, s);
     const auto found = svc.SearchShared(f, before, kPageSize + 1);
     core::Page page = core::NewPage(env, ctx, "skills/list.tpl", ctx.T(env, "skills.list_title"));
-    auto& body = page.body();
-    FillFilterForm(s, env, ctx, f, body);
-    const bool more = found->size() > static_cast<std::size_t>(kPageSize);
-    const std::span<const Listing> listings(
-        found->data(), more ? static_cast<std::size_t>(kPageSize) : found->size());
-    for (const Listing& l : listings)
-        FillListing(s, env, ctx, l, *body.AddSectionDictionary(core::Tk<"LISTING">()));
-    if (listings.empty()) body.ShowSection(core::Tk<"EMPTY">());
-    core::SetInt(body, core::Tk<"COUNT">(), static_cast<long>(listings.size()));
-    if (more) {
-        body.SetValueAndShowSection(
-            core::Tk<"NEXT_URL">(),
-            env.config.base_path + "/skills?" + NextQuery(ctx.req.query, listings.back().id),
-            core::Tk<"HAS_NEXT">());
-    }
-    if (!ctx.viewer.anonymous()) body.ShowSection(core::Tk<"CAN_CREATE">());
+    // The body shows the cached listings, the query string as typed (the search form, the next
+    // page's link) in the viewer's language, and whether the viewer may add one: rendered once
+    // per second for each.
+    const int variant = ctx.viewer.anonymous() ? 0 : 1;
+    core::UseKeptBody(
+        env, ctx, page, *found->bodies, variant, core::NowSeconds(),
+        [&] {
+            auto& body = page.body();
+            FillFilterForm(s, env, ctx, f, body);
+            const std::vector<Listing>& all = found->listings;
+            const bool more = all.size() > static_cast<std::size_t>(kPageSize);
+            const std::span<const Listing> listings(
+                all.data(), more ? static_cast<std::size_t>(kPageSize) : all.size());
+            for (const Listing& l : listings)
+                FillListing(s, env, ctx, l, *body.AddSectionDictionary(core::Tk<"LISTING">()));
+            if (listings.empty()) body.ShowSection(core::Tk<"EMPTY">());
+            core::SetInt(body, core::Tk<"COUNT">(), static_cast<long>(listings.size()));
+            if (more) {
+                body.SetValueAndShowSection(core::Tk<"NEXT_URL">(),
+                                            env.config.base_path + "/skills?" +
+                                                NextQuery(ctx.req.query, listings.back().id),
+                                            core::Tk<"HAS_NEXT">());
+            }
+            if (variant == 1) body.ShowSection(core::Tk<"CAN_CREATE">());
+        },
+        ctx.req.query_string);
     return core::RenderPage(env, ctx, page);
 }
 

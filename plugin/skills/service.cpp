@@ -129,11 +129,11 @@ std::vector<Listing> Service::Search(const repo::Filter& f, std::int64_t before,
                          [&](Connection& c) { return repo::ListActive(c, f, before, limit); });
 }
 
-std::shared_ptr<const std::vector<Listing>> Service::SearchShared(const repo::Filter& f,
-                                                                  std::int64_t before, int limit) {
+std::shared_ptr<const Found> Service::SearchShared(const repo::Filter& f, std::int64_t before,
+                                                   int limit) {
     // Dropped on any write of this process (core/read_cache.h): a listing's page shows its
     // owner's name and state, which other sections' writes may change too.
-    static core::ReadCache<std::string, std::vector<Listing>> cache(64, core::Dropped::kOnAnyWrite);
+    static core::ReadCache<std::string, Found> cache(64, core::Dropped::kOnAnyWrite);
     std::string key;
     for (std::string_view v : std::initializer_list<std::string_view>{
              f.kind, f.category, f.neighbourhood, f.mode, f.search.fulltext, f.search.pattern})
@@ -141,8 +141,7 @@ std::shared_ptr<const std::vector<Listing>> Service::SearchShared(const repo::Fi
     for (const std::string& w : f.search.folded) core::AddKeyField(key, w);
     core::AddKeyField(key, std::to_string(before));
     core::AddKeyField(key, std::to_string(limit));
-    return cache.Get(key,
-                     [&] { return std::optional<std::vector<Listing>>(Search(f, before, limit)); });
+    return cache.Get(key, [&] { return std::optional<Found>(Found{Search(f, before, limit)}); });
 }
 
 std::vector<Listing> Service::OfOwner(std::int64_t owner, bool only_active, int limit) {

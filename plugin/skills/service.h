@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/core/body_memo.h"
 #include "plugin/core/db.h"
 #include "plugin/core/viewer.h"
 #include "plugin/skills/model.h"
@@ -30,6 +31,14 @@ struct ExchangeForm {
     std::string note;
 };
 
+// What the listing pages and the home page's block show: the listings found, and the bodies
+// rendered from them, once per second for each language, query string as typed and kind of
+// viewer (core/body_memo.h).
+struct Found {
+    std::vector<Listing> listings;
+    std::shared_ptr<core::BodyMemo> bodies = std::make_shared<core::BodyMemo>();
+};
+
 class Service {
   public:
     Service(core::db::Pool& pool, const Settings& settings) : pool_(pool), settings_(settings) {}
@@ -41,8 +50,8 @@ class Service {
     std::vector<Listing> Search(const repo::Filter& f, std::int64_t before, int limit);
     // The same, shared for up to [server] read_cache_ms while this process writes nothing
     // (core/read_cache.h): the listing pages and the home page's block.
-    std::shared_ptr<const std::vector<Listing>> SearchShared(const repo::Filter& f,
-                                                             std::int64_t before, int limit);
+    std::shared_ptr<const Found> SearchShared(const repo::Filter& f, std::int64_t before,
+                                              int limit);
     std::vector<Listing> OfOwner(std::int64_t owner, bool only_active, int limit);
 
     // A citizen who is not the owner records an exchange on a listing (their own confirmation

@@ -54,6 +54,9 @@ for (const [path, s] of Object.entries(sections)) {
     }
     // A paused row of every kind is never listed.
     sql(`UPDATE ${s.table} SET status = 'paused' WHERE id = ${mine[0].id}`);
+    // Written straight into the database, as another process would: Placette's read caches show
+    // such rows within read_cache_ms (1 s by default; core/read_cache.h), so wait that long.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const listed = mine.slice(1);
     const ours = new Set(listed.map((r) => r.id));
     const client = new HttpClient();

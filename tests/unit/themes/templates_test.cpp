@@ -28,6 +28,7 @@ class TemplatesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(UnknownTextKeyStopsTheLoad);
     CPPUNIT_TEST(TranslationIsEscaped);
     CPPUNIT_TEST(RenderedBodyGivesTheSameBytes);
+    CPPUNIT_TEST(KeptBlockGivesTheSameBytes);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -104,7 +105,8 @@ public:
             }
         };
         for (const char* lang : {"fr", "en"}) {
-            for (const char* tpl : {"crowdfunding/campaign.tpl", "errors/error.tpl"}) {
+            for (const char* tpl : {"crowdfunding/campaign.tpl", "errors/error.tpl", "crowdfunding/list.tpl",
+                                    "skills/list.tpl", "exchange/list.tpl", "home.tpl"}) {
                 Page direct(tpl), kept(tpl);
                 fill(direct);
                 fill(kept);
@@ -122,6 +124,55 @@ public:
         CPPUNIT_ASSERT(html.find("&lt;script&gt;") != std::string::npos);
         CPPUNIT_ASSERT(html.find("<script>alert") == std::string::npos);
         CPPUNIT_ASSERT(html.find("<strong>bacs</strong>") != std::string::npos);
+    }
+
+    // A block rendered on its own, then shown through the built-in template in its place under
+    // {{>BLOCKS}} (core::AddKeptBlock), gives the home page byte for byte.
+    void KeptBlockGivesTheSameBytes() {
+        I18n i = Catalogs();
+        View v(Theme(), i);
+        const char* blocks[] = {"crowdfunding/home_block.tpl", "skills/home_block.tpl", "exchange/home_block.tpl"};
+        auto fill = [](ctemplate::TemplateDictionary& d, const std::string& lang) {
+            d.ShowSection("HAS_ITEMS");
+            for (int n = 0; n < 3; ++n) {
+                for (const char* name : {"ITEM", "LISTING"}) {
+                    auto* item = d.AddSectionDictionary(name);
+                    item->SetValue("TITLE", "Vélo <cargo> & \"remorque\" " + std::to_string(n));
+                    item->SetValue("URL", "/participer/x/" + std::to_string(n) + "?a=1&b=2");
+                    item->SetValue("KIND_LABEL", "Prêt");
+                    item->SetValue("NEIGHBOURHOOD_LABEL", "Centre-ville");
+                    auto* card = item->AddIncludeDictionary("CARD");  // crowdfunding's cards
+                    card->SetFilename(lang + "/crowdfunding/card.tpl");
+                    card->SetValue("TITLE", "Four <à> pain " + std::to_string(n));
+                    card->SetValue("URL", "/participer/projects/" + std::to_string(n));
+                }
+            }
+        };
+        for (const char* lang : {"fr", "en"}) {
+            Page direct("home.tpl"), kept("home.tpl");
+            for (Page* p : {&direct, &kept}) {
+                p->Global("LANG", lang);
+                p->Global("BASE", "/participer");
+                p->body().SetValueAndShowSection("USER_NAME", "Chloé <i>", "GREETING");
+            }
+            for (const char* tpl : blocks) {
+                auto* d = direct.body().AddIncludeDictionary("BLOCKS");
+                d->SetFilename(std::string(lang) + "/" + tpl);
+                fill(*d, lang);
+                auto* k = kept.body().AddIncludeDictionary("BLOCKS");
+                k->SetFilename(std::string(lang) + "/" + tpl);
+                fill(*k, lang);
+                const std::string html = v.RenderAlone(lang, tpl, *k);
+                CPPUNIT_ASSERT(html.find("&lt;cargo&gt;") != std::string::npos || html.find("Four &lt;à&gt; pain 2") != std::string::npos);
+                k->SetFilename(std::string(lang) + "/" + std::string(View::kRenderedBody));
+                k->SetValue("HTML", html);
+            }
+            const std::string expected = v.Render(lang, direct);
+            CPPUNIT_ASSERT(expected.find("Vélo &lt;cargo&gt; &amp; &quot;remorque&quot; 2") != std::string::npos);
+            CPPUNIT_ASSERT(expected.find("Four &lt;à&gt; pain 2") != std::string::npos);
+            CPPUNIT_ASSERT(expected.find("<cargo>") == std::string::npos);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(lang, expected, v.Render(lang, kept));
+        }
     }
 
 private:

@@ -1,6 +1,6 @@
-// Unit tests for plugin/core/body_memo: a body is found for its language, variant and second only,
+// Unit tests for plugin/core/body_memo: a body is found for its key, variant and second only,
 // a newer second replaces it and an older one does not, and threads finding and keeping at once
-// always get a whole body of the asked second.
+// always get a whole body of the asked second; at most kCapacity bodies are kept a second.
 #include "plugin/core/body_memo.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -25,6 +25,8 @@ class BodyMemoTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testVariantsAreKeptApart);
     CPPUNIT_TEST(testNewerSecondReplacesOlderDoesNot);
     CPPUNIT_TEST(testANewerSecondDropsEveryOlderBody);
+    CPPUNIT_TEST(testKeysBeyondTheLanguageAreKeptApart);
+    CPPUNIT_TEST(testAtMostCapacityBodiesASecond);
     CPPUNIT_TEST(testThreadsGetTheirSecondsBody);
     CPPUNIT_TEST_SUITE_END();
 
@@ -79,6 +81,36 @@ class BodyMemoTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
         CPPUNIT_ASSERT(!memo.Find("en", 3, 100));
         CPPUNIT_ASSERT_EQUAL(std::string("fr owner"), *memo.Find("fr", 1, 101));
+    }
+
+    // A listing's key is the language and the query string as typed: two spellings of one search
+    // share the cached rows, never the body.
+    void testKeysBeyondTheLanguageAreKeptApart() {
+        BodyMemo memo;
+        memo.Keep("fr\nq=Jardin", 0, 100, Html("value=Jardin"));
+        CPPUNIT_ASSERT(!memo.Find("fr\nq=jardin", 0, 100));
+        CPPUNIT_ASSERT(!memo.Find("fr", 0, 100));
+        memo.Keep("fr\nq=jardin", 0, 100, Html("value=jardin"));
+        CPPUNIT_ASSERT_EQUAL(std::string("value=Jardin"), *memo.Find("fr\nq=Jardin", 0, 100));
+        CPPUNIT_ASSERT_EQUAL(std::string("value=jardin"), *memo.Find("fr\nq=jardin", 0, 100));
+    }
+
+    // Many query strings landing on one cached entry within a second: the first kCapacity bodies
+    // are kept, the others rendered for each request; the next second starts afresh.
+    void testAtMostCapacityBodiesASecond() {
+        BodyMemo memo;
+        const int n = static_cast<int>(BodyMemo::kCapacity);
+        for (int i = 0; i < n + 5; ++i)
+            memo.Keep("fr\nq=" + std::to_string(i), 0, 100, Html(std::to_string(i)));
+        for (int i = 0; i < n; ++i)
+            CPPUNIT_ASSERT_EQUAL(std::to_string(i),
+                                 *memo.Find("fr\nq=" + std::to_string(i), 0, 100));
+        for (int i = n; i < n + 5; ++i)
+            CPPUNIT_ASSERT(!memo.Find("fr\nq=" + std::to_string(i), 0, 100));
+        memo.Keep("fr\nq=" + std::to_string(n + 1), 0, 101, Html("next"));
+        CPPUNIT_ASSERT_EQUAL(std::string("next"),
+                             *memo.Find("fr\nq=" + std::to_string(n + 1), 0, 101));
+        CPPUNIT_ASSERT(!memo.Find("fr\nq=0", 0, 100));
     }
 
     void testThreadsGetTheirSecondsBody() {

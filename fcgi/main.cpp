@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
         opt.shutdown_grace_s = config.shutdown_grace_s;
         placette::core::SetReadCacheTtl(std::chrono::milliseconds(config.read_cache_ms));
         placette::core::SetActiveWorkerLimit(
-            config.active_workers != 0 ? config.active_workers : placette::core::ProcessorCount());
+            config.active_workers != 0 ? config.active_workers
+                                       : placette::core::DefaultActiveWorkers());
         placette::App app(std::move(config));
         int rc = placette::http::RunServer(
             opt, [&app](placette::http::Request& r) { return app.Handle(r); });

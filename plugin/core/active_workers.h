@@ -6,27 +6,22 @@
 // request interrupted half-way waits for the other workers' slices before it finishes: that is
 // where the slowest percent of the requests lost its time (bench/RESULTS.md, session 10).
 //
-// So only N workers are active ([server] active_workers, by default one per processor): they
-// take requests from nginx in turn, and the others wait as spares. Requests that have not
+// So only N workers are active ([server] active_workers; by default one per processor less one,
+// at least one, since nginx and the database run on the same machine and need a processor too):
+// they take requests from nginx in turn, and the others wait as spares. Requests that have not
 // started wait in nginx's connection queue, in their order of arrival. A worker that waits for
-// longer than kLongWait (a slow query or commit, a payment provider's answer, the database pool,
-// another thread's read of a cached page: a BlockingSection) stops counting and a spare takes
-// its place; when its wait is over it counts again at once (a started request never waits for a
-// place), and the first worker to finish a request while more than N are active becomes a
-// spare. Short waits (a query on a local MariaDB) keep their place: waking a spare for each one
-// would cost more processor time than it saves, and the database needs the processor then.
+// something that needs no processor here (a query or a commit, a payment provider's answer, the
+// database pool, another thread's read of a cached page: a BlockingSection) stops counting at
+// once and a spare takes its place; when its wait is over it counts again at once (a started
+// request never waits for a place), and the first worker to finish a request while more than N
+// are active becomes a spare. (Until session 13, waits shorter than half a millisecond kept
+// their place; handing every wait over served the pages that query the database 20-40 % faster,
+// bench/RESULTS.md item 25.)
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 
 namespace placette::core {
-
-// A worker waiting longer than this is replaced by a spare; the watching spare looks this often
-// while workers wait, and sleeps once it found none waiting kQuietLooks times in a row.
-inline constexpr std::chrono::microseconds kLongWait{500};
-inline constexpr std::chrono::microseconds kWatchPeriod{500};
-inline constexpr int kQuietLooks = 200;
 
 // The number of active workers; 0 (the default until start-up sets it) makes every worker
 // active. Set it while no worker runs (at start-up, and between tests); it also ends a Stop.
@@ -35,6 +30,9 @@ unsigned ActiveWorkerLimit();
 
 // The number of processors this process may run on (its affinity mask; at least 1).
 unsigned ProcessorCount();
+// The limit placette-fcgi uses when [server] active_workers is 0: one per processor less one
+// (for nginx and the database), at least one.
+unsigned DefaultActiveWorkers();
 
 // The calling worker becomes active: at once when fewer than the limit are, else it waits as a
 // spare until a place is free. False (and not active) once StopActiveWorkers was called.
@@ -50,15 +48,15 @@ void StopActiveWorkers();
 struct ActiveWorkerStats {
     std::uint64_t activations = 0;  // BecomeActive calls that succeeded
     std::uint64_t waited = 0;       // of those, after waiting as a spare
-    std::uint64_t replaced = 0;     // long waits (BlockingSection) whose place a spare took
+    std::uint64_t replaced = 0;     // waits (BlockingSection) that gave their place up
     std::uint64_t resumed = 0;      // of those, the ones over (the worker counts again)
     unsigned active = 0;            // workers active now
 };
 ActiveWorkerStats GetActiveWorkerStats();
 
-// The calling worker waits for something that needs no processor: past kLongWait a spare takes
-// its place, and it counts again, without waiting, afterwards. Nothing for a thread that is not
-// active (placette-admin, a spare, a nested section).
+// The calling worker waits for something that needs no processor: it gives its place up at once
+// (a spare may take it), and counts again, without waiting, afterwards. Nothing for a thread that
+// is not active (placette-admin, a spare, a nested section).
 class BlockingSection {
   public:
     BlockingSection();

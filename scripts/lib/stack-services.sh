@@ -260,8 +260,8 @@ listen = unix:$dir/run/placette.sock
 ; nginx workers run as www-data, placette-fcgi here as the user running the stack.
 socket_mode = 0666
 workers = 4
-; 0: one active worker per processor (as installed); scripts/test sets 1, so that every wait
-; longer than half a millisecond hands the place to a spare worker (plugin/core/active_workers.h)
+; 0: one active worker per processor less one, at least one (as installed); scripts/test sets 1.
+; Every wait (a query, a payment provider) hands the place to a spare (plugin/core/active_workers.h)
 active_workers = ${STACK_ACTIVE_WORKERS:-0}
 max_body_bytes = 8388608
 

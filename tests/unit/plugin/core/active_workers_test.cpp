@@ -1,8 +1,9 @@
 // Unit tests for plugin/core/active_workers: no more workers than the limit become active, a
-// spare takes the place of a worker whose wait (BlockingSection) is a long one and that worker
-// counts again at once afterwards, a short wait keeps its place, the watching spare wakes from
-// its sleep when a wait begins or a place frees, nested sections count once, threads that are
-// not workers are untouched, a stop wakes the spares, and a limit of 0 never makes anyone wait.
+// spare takes the place of a worker as soon as it waits (BlockingSection) and that worker counts
+// again at once afterwards, a wait with no spare around leaves the place to the worker, a spare
+// takes a place freed, nested sections count once, threads that are not workers are untouched,
+// a stop wakes the spares, a limit of 0 never makes anyone wait, and the default limit leaves
+// a processor to nginx and the database.
 #include "plugin/core/active_workers.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -58,14 +59,14 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ActiveWorkersTest);
     CPPUNIT_TEST(testNoLimitNeverWaits);
     CPPUNIT_TEST(testNoMoreThanTheLimitAreActive);
-    CPPUNIT_TEST(testSpareTakesThePlaceOfALongWait);
-    CPPUNIT_TEST(testFinishedShortWaitKeepsThePlace);
-    CPPUNIT_TEST(testSleepingWatcherWakesWhenAWaitBegins);
-    CPPUNIT_TEST(testSleepingWatcherTakesAFreedPlace);
+    CPPUNIT_TEST(testSpareTakesThePlaceOfAWait);
+    CPPUNIT_TEST(testWaitWithNoSpareLeavesThePlaceToTheWorker);
+    CPPUNIT_TEST(testSpareTakesAFreedPlace);
     CPPUNIT_TEST(testNestedSectionsCountOnce);
     CPPUNIT_TEST(testSectionOutsideAWorkerDoesNothing);
     CPPUNIT_TEST(testStopWakesTheSpares);
     CPPUNIT_TEST(testProcessorCountIsPositive);
+    CPPUNIT_TEST(testDefaultLeavesAProcessor);
     CPPUNIT_TEST_SUITE_END();
 
   public:
@@ -116,15 +117,13 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(0u, st.active);
     }
 
-    void testSpareTakesThePlaceOfALongWait() {
+    void testSpareTakesThePlaceOfAWait() {
         SetActiveWorkerLimit(1);
         std::atomic<bool> in_wait{false}, spare_active{false}, back{false}, release{false};
-        std::chrono::steady_clock::time_point wait_began;
         std::thread first([&] {
             BecomeActive();
             {
-                wait_began = std::chrono::steady_clock::now();
-                BlockingSection waiting;  // as during a slow query
+                BlockingSection waiting;  // as during a query
                 in_wait = true;
                 Eventually([&] { return spare_active.load(); });
             }
@@ -133,16 +132,13 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
             BecomeSpare();
         });
         CPPUNIT_ASSERT(Eventually([&] { return in_wait.load(); }));
-        std::chrono::steady_clock::duration spare_after{};
         std::thread spare([&] {
             BecomeActive();
-            spare_after = std::chrono::steady_clock::now() - wait_began;
             spare_active = true;
             Eventually([&] { return release.load(); });
             BecomeSpare();
         });
         CPPUNIT_ASSERT(Eventually([&] { return back.load(); }));
-        CPPUNIT_ASSERT(spare_after >= kLongWait);  // not before the wait was a long one
         const ActiveWorkerStats st = GetActiveWorkerStats();
         CPPUNIT_ASSERT_EQUAL(2u, st.active);
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, st.replaced);
@@ -155,12 +151,19 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(0u, GetActiveWorkerStats().active);
     }
 
-    void testFinishedShortWaitKeepsThePlace() {
+    // A wait gives the place up, but no spare is there to take it: the worker counts again
+    // afterwards, within the limit, and a spare that comes later waits for the place.
+    void testWaitWithNoSpareLeavesThePlaceToTheWorker() {
         SetActiveWorkerLimit(1);
         std::atomic<bool> waited{false}, release{false}, spare_active{false};
         std::thread first([&] {
             BecomeActive();
-            { BlockingSection waiting; }  // a quick query
+            {
+                BlockingSection waiting;  // a quick query
+                CPPUNIT_ASSERT_EQUAL(0u, GetActiveWorkerStats().active);
+            }
+            CPPUNIT_ASSERT_EQUAL(1u, GetActiveWorkerStats().active);
+            CPPUNIT_ASSERT(!TooManyActive());
             waited = true;
             Eventually([&] { return release.load(); });
             BecomeSpare();
@@ -168,47 +171,25 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT(Eventually([&] { return waited.load(); }));
         std::thread spare = Spare(spare_active);
         std::this_thread::sleep_for(30ms);
-        CPPUNIT_ASSERT(!spare_active.load());  // the worker still holds its place
-        CPPUNIT_ASSERT_EQUAL(std::uint64_t{0}, GetActiveWorkerStats().replaced);
+        CPPUNIT_ASSERT(!spare_active.load());  // the worker holds its place again
         release = true;  // it becomes a spare: the other takes the place
         first.join();
         spare.join();
         CPPUNIT_ASSERT(spare_active.load());
-        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, GetActiveWorkerStats().waited);
+        const ActiveWorkerStats st = GetActiveWorkerStats();
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, st.replaced);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, st.resumed);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, st.waited);
     }
 
-    void testSleepingWatcherWakesWhenAWaitBegins() {
-        SetActiveWorkerLimit(1);
-        std::atomic<bool> active{false}, begin_wait{false}, spare_active{false};
-        std::thread first([&] {
-            BecomeActive();
-            active = true;
-            Eventually([&] { return begin_wait.load(); });
-            {
-                BlockingSection waiting;
-                Eventually([&] { return spare_active.load(); });
-            }
-            BecomeSpare();
-        });
-        CPPUNIT_ASSERT(Eventually([&] { return active.load(); }));
-        std::thread spare = Spare(spare_active);
-        // Long enough for the watching spare to find no wait kQuietLooks times and sleep.
-        std::this_thread::sleep_for(kWatchPeriod * (kQuietLooks + 20));
-        CPPUNIT_ASSERT(!spare_active.load());
-        begin_wait = true;
-        CPPUNIT_ASSERT(Eventually([&] { return spare_active.load(); }));
-        first.join();
-        spare.join();
-        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, GetActiveWorkerStats().replaced);
-    }
-
-    void testSleepingWatcherTakesAFreedPlace() {
+    void testSpareTakesAFreedPlace() {
         SetActiveWorkerLimit(1);
         std::atomic<bool> active{false}, release{false}, spare_active{false};
         std::thread first = Holder(active, release);
         CPPUNIT_ASSERT(Eventually([&] { return active.load(); }));
         std::thread spare = Spare(spare_active);
-        std::this_thread::sleep_for(kWatchPeriod * (kQuietLooks + 20));
+        std::this_thread::sleep_for(30ms);
+        CPPUNIT_ASSERT(!spare_active.load());
         release = true;
         CPPUNIT_ASSERT(Eventually([&] { return spare_active.load(); }));
         first.join();
@@ -224,15 +205,16 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
             {
                 BlockingSection waiting;
                 BlockingSection nested;  // does nothing more
-                std::this_thread::sleep_for(kLongWait * 3);
+                CPPUNIT_ASSERT_EQUAL(0u, GetActiveWorkerStats().active);
             }
-            CPPUNIT_ASSERT_EQUAL(1u, GetActiveWorkerStats().active);  // no spare: still counted
+            CPPUNIT_ASSERT_EQUAL(1u, GetActiveWorkerStats().active);  // counted once again
             BecomeSpare();
             BecomeSpare();  // already a spare: nothing
         });
         t.join();
         CPPUNIT_ASSERT_EQUAL(0u, GetActiveWorkerStats().active);
-        CPPUNIT_ASSERT_EQUAL(std::uint64_t{0}, GetActiveWorkerStats().replaced);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, GetActiveWorkerStats().replaced);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, GetActiveWorkerStats().resumed);
     }
 
     void testSectionOutsideAWorkerDoesNothing() {
@@ -273,6 +255,11 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
         const unsigned n = ProcessorCount();
         CPPUNIT_ASSERT(n >= 1);
         CPPUNIT_ASSERT(n <= std::max(1u, std::thread::hardware_concurrency()));
+    }
+
+    void testDefaultLeavesAProcessor() {
+        const unsigned n = ProcessorCount();
+        CPPUNIT_ASSERT_EQUAL(n > 1 ? n - 1 : 1u, DefaultActiveWorkers());
     }
 };
 

@@ -55,9 +55,9 @@ int main(int argc, char** argv) {
         opt.max_body_bytes = config.max_body_bytes;
         opt.shutdown_grace_s = config.shutdown_grace_s;
         placette::core::SetReadCacheTtl(std::chrono::milliseconds(config.read_cache_ms));
-        placette::core::SetActiveWorkerLimit(
-            config.active_workers != 0 ? config.active_workers
-                                       : placette::core::DefaultActiveWorkers());
+        placette::core::SetActiveWorkerLimit(config.active_workers != 0
+                                                 ? config.active_workers
+                                                 : placette::core::DefaultActiveWorkers());
         placette::App app(std::move(config));
         int rc = placette::http::RunServer(
             opt, [&app](placette::http::Request& r) { return app.Handle(r); });

@@ -15,8 +15,8 @@
 // once and a spare takes its place; when its wait is over it counts again at once (a started
 // request never waits for a place), and the first worker to finish a request while more than N
 // are active becomes a spare. (Until session 13, waits shorter than half a millisecond kept
-// their place; handing every wait over served the pages that query the database 20-40 % faster,
-// bench/RESULTS.md item 25.)
+// their place; handing every wait over served the pages that query the database faster:
+// bench/RESULTS.md, item 25.)
 #pragma once
 
 #include <cstdint>

@@ -62,7 +62,8 @@ struct Config {
     // [server]
     std::string listen;  // unix:/path, 127.0.0.1:PORT, or fd0 (socket already on fd 0)
     unsigned workers = 8;
-    // Workers taking requests at once (core/active_workers.h); 0 = one per processor.
+    // Workers taking requests at once (core/active_workers.h); 0 = one per processor less one,
+    // at least one.
     unsigned active_workers = 0;
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     unsigned shutdown_grace_s = 20;

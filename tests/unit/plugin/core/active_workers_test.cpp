@@ -172,7 +172,7 @@ class ActiveWorkersTest : public CppUnit::TestFixture {
         std::thread spare = Spare(spare_active);
         std::this_thread::sleep_for(30ms);
         CPPUNIT_ASSERT(!spare_active.load());  // the worker holds its place again
-        release = true;  // it becomes a spare: the other takes the place
+        release = true;                        // it becomes a spare: the other takes the place
         first.join();
         spare.join();
         CPPUNIT_ASSERT(spare_active.load());

@@ -119,7 +119,8 @@ std::optional<Pledge> FindPledge(Connection& c, std::int64_t id, bool for_update
 std::optional<Pledge> FindPledgeByToken(Connection& c, std::int64_t backer_id,
                                         const std::string& token);
 std::int64_t InsertPledge(Connection& c, const Pledge& p, std::int64_t now);
-// Σ amount of the backer's pending and paid pledges on the campaign.
+// Σ amount of the backer's pending and paid pledges on the campaign (a plain read: in a pledge
+// batch, after LockCampaignForPledge, whose snapshot sees every pledge made before the lock).
 std::int64_t PledgedBy(Connection& c, std::int64_t campaign_id, std::int64_t backer_id);
 // Conditional on the pledge being in `from`; stamps the target state's time column.
 bool MovePledge(Connection& c, std::int64_t id, PledgeState from, PledgeState to, std::int64_t now);

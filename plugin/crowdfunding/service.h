@@ -3,6 +3,7 @@
 // reward).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/core/batch_lanes.h"
 #include "plugin/core/body_memo.h"
 #include "plugin/core/db.h"
 #include "plugin/core/forms.h"
@@ -192,5 +194,9 @@ class Service {
 int ReleasePledgesOfClosedCampaign(core::db::Connection& c, const Campaign& k, std::int64_t now);
 // Drops the cached rows of a campaign's page (done after every write through the Service).
 void ForgetPage(std::int64_t campaign_id);
+// Where pledges on one campaign wait for each other (core/batch_lanes.h): those that queue while
+// one is placed are placed together next, in one transaction of at most kMaxPledgeBatch.
+inline constexpr std::size_t kMaxPledgeBatch = 32;
+core::BatchLanes& PledgeLanes();
 
 }  // namespace placette::crowdfunding

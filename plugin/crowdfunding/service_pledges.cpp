@@ -1,5 +1,9 @@
 // Pledge commands: the pledge transaction (campaign locked, caps checked, reward claimed with a
 // conditional update, idempotency token), payment received, pledge failed, refund confirmed.
+#include <map>
+#include <span>
+
+#include "plugin/core/batch_lanes.h"
 #include "plugin/core/clock.h"
 #include "plugin/crowdfunding/notices.h"
 #include "plugin/crowdfunding/repository.h"
@@ -49,6 +53,10 @@ std::optional<Outcome> CheckAmount(const Campaign& k, const Rules& rules, std::i
     return std::nullopt;
 }
 
+// Checks one pledge against the campaign as the ones before it left it (`k.pledged`, the
+// backer's `already`), claims its reward and inserts it; the caller adds it to the campaign's
+// totals. Throws the unique key's DbError when the token was used already, after giving the
+// reward back: a batch goes on with its other pledges.
 Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, const Rules& rules,
                     const Actor& a, const PledgeInput& in, const std::string& provider,
                     const Texts& tx, std::int64_t now, Pledge& p) {
@@ -79,15 +87,84 @@ Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, cons
     p.message = in.message;
     p.token = in.token;
     p.provider = provider;
-    p.id = repo::InsertPledge(c, p, now);
+    try {
+        p.id = repo::InsertPledge(c, p, now);
+    } catch (const core::db::DbError& e) {
+        // Only the insert was undone (MariaDB rolls back the statement, not the transaction).
+        if (e.IsDuplicateKey() && reward) repo::ReleaseReward(c, reward->id);
+        throw;
+    }
     p.state = PledgeState::kPending;
     p.created_at = now;
-    repo::AddTotals(c, k.id, amount, 0);
     return Outcome::Ok(p.id);
+}
+
+// One citizen's pledge, placed alone or in a batch with the pledges that queued behind it on the
+// same campaign (core/batch_lanes.h).
+struct PledgeJob : core::BatchLanes::Job {
+    PledgeJob(const Actor& who, const PledgeInput& input, const std::string& via,
+              const Texts& texts, std::int64_t at)
+        : a(who), in(input), provider(via), tx(texts), now(at) {}
+    const Actor& a;
+    const PledgeInput& in;
+    const std::string& provider;
+    const Texts& tx;
+    const std::int64_t now;
+    Outcome out = Outcome::NotFound();  // ok: `placed` is the new pledge
+    Pledge placed;
+    bool duplicate = false;  // the token's unique key refused the insert: a pledge has it already
+};
+
+// Places a batch's pledges in one transaction, each as if it came alone after the ones before
+// it: the campaign is locked once, with the first backer's total; every other backer's total is
+// read under that lock (the transaction's snapshot was taken once the lock was granted, and
+// every pledge on the campaign is written under it), and the running totals carry each pledge's
+// amount to the next check; one update adds them all to the campaign. Re-runnable from the start.
+void PlaceBatch(Connection& c, std::int64_t campaign_id,
+                std::span<core::BatchLanes::Job* const> batch, const Rules& rules) {
+    auto job = [&](std::size_t i) -> PledgeJob& { return *static_cast<PledgeJob*>(batch[i]); };
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        job(i).out = Outcome::NotFound();
+        job(i).duplicate = false;
+    }
+    auto locked = repo::LockCampaignForPledge(c, campaign_id, job(0).a.id);
+    if (!locked) return;
+    auto& [k, first_backer_total] = *locked;
+    std::map<std::int64_t, std::int64_t> backer_totals{{job(0).a.id, first_backer_total}};
+    std::int64_t added = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        PledgeJob& j = job(i);
+        if (!IsPublic(k.state)) continue;  // not found
+        if (k.state != State::kLive || j.now >= k.ends_at) {
+            j.out = Outcome::Conflict("cf.conflict.not_live");
+            continue;
+        }
+        auto [total, fresh] = backer_totals.try_emplace(j.a.id, 0);
+        if (fresh) total->second = repo::PledgedBy(c, k.id, j.a.id);
+        try {
+            j.out = PlacePledge(c, k, total->second, rules, j.a, j.in, j.provider, j.tx, j.now,
+                                j.placed);
+        } catch (const core::db::DbError& e) {
+            if (!e.IsDuplicateKey()) throw;
+            j.duplicate = true;
+            j.out = Outcome::Conflict("cf.conflict.pledge_state");
+            continue;
+        }
+        if (!j.out.ok()) continue;
+        total->second += j.placed.amount;
+        k.pledged += j.placed.amount;
+        added += j.placed.amount;
+    }
+    if (added != 0) repo::AddTotals(c, k.id, added, 0);
 }
 
 bool Closed(State s) { return s == State::kFailed || s == State::kCancelled; }
 }  // namespace
+
+core::BatchLanes& PledgeLanes() {
+    static core::BatchLanes lanes(kMaxPledgeBatch);
+    return lanes;
+}
 
 Outcome Service::WithPledge(std::int64_t pledge_id,
                             const std::function<Outcome(Connection&, Campaign&, Pledge&)>& fn) {
@@ -103,11 +180,10 @@ Outcome Service::WithPledge(std::int64_t pledge_id,
 Outcome Service::CreatePledge(const Actor& a, std::int64_t campaign_id, const PledgeInput& in,
                               const std::string& provider, const Texts& tx, Pledge* made) {
     if (a.id == 0) return Outcome::Forbidden();
-    const std::int64_t now = core::NowSeconds();
     // A double submit (two tabs, a double click) finds the first pledge: the token is unique per
-    // backer, so the second insert fails (and its transaction with it) and the first is looked
-    // up; a second submit refused before its insert (the only reward now taken by the first, the
-    // campaign just ended) looks it up too. A pledge that goes through pays no lookup.
+    // backer, so the second insert fails and the first is looked up; a second submit refused
+    // before its insert (the only reward now taken by the first, the campaign just ended) looks
+    // it up too. A pledge that goes through pays no lookup.
     auto first_with_token = [&]() {
         return core::db::Run(
             pool_, [&](Connection& c) { return repo::FindPledgeByToken(c, a.id, in.token); });
@@ -116,37 +192,34 @@ Outcome Service::CreatePledge(const Actor& a, std::int64_t campaign_id, const Pl
         if (made) *made = first;
         return Outcome::Ok(first.id, false);
     };
-    Pledge placed;
-    // Like WithCampaign (the cached page rows are dropped afterwards), with the backer's total
-    // read in the locking statement.
+    // Like WithCampaign (the cached page rows are dropped afterwards).
     struct Drop {
         std::int64_t id;
         ~Drop() { ForgetPage(id); }
     } drop{campaign_id};
-    try {
-        Outcome o = core::db::RunInTransaction(pool_, [&](Connection& c) -> Outcome {
-            auto locked = repo::LockCampaignForPledge(c, campaign_id, a.id);
-            if (!locked) return Outcome::NotFound();
-            const auto& [k, already] = *locked;
-            if (!IsPublic(k.state)) return Outcome::NotFound();
-            if (k.state != State::kLive || now >= k.ends_at)
-                return Outcome::Conflict("cf.conflict.not_live");
-            return PlacePledge(c, k, already, rules_, a, in, provider, tx, now, placed);
-        });
-        if (o.ok()) {
-            if (made) *made = placed;
-            return o;
-        }
-        if (auto first = first_with_token()) return the_first(*first);
-        return o;
-    } catch (const core::db::DbError& e) {
-        // The same token committed by a racing submit, or a commit of unknown outcome re-run
-        // after a lost connection meeting its own first run.
-        if (!e.IsDuplicateKey()) throw;
-        auto first = first_with_token();
-        if (!first) throw;
-        return the_first(*first);
+    PledgeJob job(a, in, provider, tx, core::NowSeconds());
+    auto run = [&](std::span<core::BatchLanes::Job* const> batch) {
+        core::db::RunInTransaction(
+            pool_, [&](Connection& c) { PlaceBatch(c, campaign_id, batch, rules_); });
+    };
+    PledgeLanes().Submit(&pool_, campaign_id, job, run);
+    if (job.batch_failed()) {
+        // The batch failed as a whole (the database unreachable, say): this pledge runs again
+        // alone, and what stops it reaches the caller.
+        core::BatchLanes::Job* alone[] = {&job};
+        run(alone);
     }
+    if (job.out.ok()) {
+        if (made) *made = job.placed;
+        return job.out;
+    }
+    if (auto first = first_with_token()) return the_first(*first);
+    if (job.duplicate) {
+        // Its first pledge is gone again (it cannot be, short of a hand-made change to the
+        // database): say so rather than claim a pledge.
+        return Outcome::Conflict("cf.conflict.pledge_state");
+    }
+    return job.out;
 }
 
 Outcome Service::ConfirmPaid(const Actor& a, std::int64_t pledge_id, const std::string& receipt) {

@@ -4,6 +4,9 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
 #include <thread>
 
 #include "plugin/core/clock.h"
@@ -42,6 +45,9 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(RewardNeverOversoldUnderThreads);
     CPPUNIT_TEST(CapNeverExceededUnderThreads);
     CPPUNIT_TEST(OneBackerNeverPassesTheirCapUnderThreads);
+    CPPUNIT_TEST(PledgesThatQueueArePlacedAsOneBatch);
+    CPPUNIT_TEST(ABatchStopsAtTheCampaignsCap);
+    CPPUNIT_TEST(ManyBackersAtOnceStayWithinTheirCaps);
     CPPUNIT_TEST(PledgeOnEndedCampaignIsAConflict);
     CPPUNIT_TEST(PaymentIsIdempotentAndNeverGoesBack);
     CPPUNIT_TEST(TickClosesFromTheLedgerOnce);
@@ -196,6 +202,119 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(8, ok.load());
         CPPUNIT_ASSERT_EQUAL(12, refused.load());
         CPPUNIT_ASSERT_EQUAL(std::int64_t{8000}, svc.GetCampaign(id)->pledged);
+        CPPUNIT_ASSERT(LedgerClean());
+    }
+
+    // Pledges that come while the campaign is locked queue in its lane and are placed together
+    // in one transaction (core/batch_lanes.h), each checked as if it came alone: three citizens
+    // who gave 60 € already can add 20 € each and no more (at least one of them is not the
+    // batch's first, so their total is read by the batch), a reward limited to 2 goes to 2 of
+    // 3, a double submit yields one pledge, a pledge over the maximum is refused.
+    void PledgesThatQueueArePlacedAsOneBatch() {
+        Service svc(*pool_, rules_);
+        const std::int64_t id = Live(svc, 100000, FundingModel::kAllOrNothing);
+        const std::int64_t reward = Reward(svc, id, 1000, 2);
+        const Actor kDenis{6, "Denis", false}, kEmma{7, "Emma", false}, kFanny{8, "Fanny", false},
+            kGaston{9, "Gaston", false}, kHugo{10, "Hugo", false};
+        for (const Actor* who : {&kAlice, &kBruno, &kChloe})
+            CPPUNIT_ASSERT(Pledge(svc, *who, id, {}, 6000).ok());
+        const std::string token = RandomHex(16);
+        struct Try {
+            const Actor* who;
+            std::optional<std::int64_t> reward;
+            std::int64_t amount;
+            std::string token;
+        };
+        std::vector<Try> tries;
+        for (int i = 0; i < 3; ++i) {
+            for (const Actor* who : {&kAlice, &kBruno, &kChloe})
+                tries.push_back({who, std::nullopt, 1000, ""});
+        }
+        for (const Actor* who : {&kDenis, &kEmma, &kFanny})
+            tries.push_back({who, reward, 1000, ""});
+        tries.push_back({&kGaston, std::nullopt, 2000, token});
+        tries.push_back({&kGaston, std::nullopt, 2000, token});
+        tries.push_back({&kHugo, std::nullopt, 9000, ""});
+        std::vector<Outcome> outcomes = Queued(id, tries.size(), [&](std::size_t i) {
+            const Try& t = tries[i];
+            return Pledge(svc, *t.who, id, t.reward, t.amount, t.token);
+        });
+        CPPUNIT_ASSERT(PledgeLanes().stats().largest >= tries.size() - 1);
+
+        std::map<std::int64_t, int> ok_by_backer;
+        int sold_out = 0, capped = 0, over_max = 0;
+        for (std::size_t i = 0; i < tries.size(); ++i) {
+            const Outcome& o = outcomes[i];
+            if (o.ok()) ++ok_by_backer[tries[i].who->id];
+            if (o.status != Outcome::Status::kInvalid) continue;
+            const std::string amount = Plain(o.errors.Get("amount"));
+            if (o.errors.Get("reward").find("épuisée") != std::string::npos) ++sold_out;
+            if (amount.find("vous pouvez encore donner au plus 0 €") != std::string::npos) ++capped;
+            if (amount.find("ne peut pas dépasser 80 €") != std::string::npos) ++over_max;
+        }
+        for (const Actor* who : {&kAlice, &kBruno, &kChloe}) {
+            CPPUNIT_ASSERT_EQUAL(2, ok_by_backer[who->id]);
+            CPPUNIT_ASSERT_EQUAL(
+                std::int64_t{8000},
+                Count("SELECT SUM(amount_minor) FROM {p}pledges WHERE backer_id = ?", {who->id}));
+        }
+        CPPUNIT_ASSERT_EQUAL(3, capped);
+        CPPUNIT_ASSERT_EQUAL(
+            2, ok_by_backer[kDenis.id] + ok_by_backer[kEmma.id] + ok_by_backer[kFanny.id]);
+        CPPUNIT_ASSERT_EQUAL(1, sold_out);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, svc.GetReward(reward)->claimed);
+        const std::size_t g = tries.size() - 3;  // Gaston's double submit
+        CPPUNIT_ASSERT(outcomes[g].ok() && outcomes[g + 1].ok());
+        CPPUNIT_ASSERT_EQUAL(outcomes[g].id, outcomes[g + 1].id);
+        CPPUNIT_ASSERT(outcomes[g].changed != outcomes[g + 1].changed);
+        CPPUNIT_ASSERT_EQUAL(1, over_max);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{0},
+                             Count("SELECT COUNT(*) FROM {p}pledges WHERE backer_id = 10"));
+        // 3 × 60 € before, then 3 × 20 €, 2 rewards of 10 € and Gaston's 20 €.
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{18000 + 6000 + 2000 + 2000},
+                             svc.GetCampaign(id)->pledged);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{3 + 6 + 2 + 1}, Count("SELECT COUNT(*) FROM {p}pledges"));
+        CPPUNIT_ASSERT(LedgerClean());
+    }
+
+    // A batch checks each pledge against the campaign's cap as the ones before it left it.
+    void ABatchStopsAtTheCampaignsCap() {
+        Service svc(*pool_, rules_);
+        const std::int64_t id = Live(svc, 10000, FundingModel::kAllOrNothing);  // cap 150 €
+        std::vector<Outcome> outcomes = Queued(id, 30, [&](std::size_t i) {
+            return Pledge(svc, Actor{4000 + static_cast<std::int64_t>(i), "B", false}, id, {},
+                          1000);
+        });
+        int ok = 0, capped = 0;
+        for (const Outcome& o : outcomes) {
+            if (o.ok()) ++ok;
+            if (o.errors.Get("amount").find("plafond") != std::string::npos) ++capped;
+        }
+        CPPUNIT_ASSERT_EQUAL(15, ok);
+        CPPUNIT_ASSERT_EQUAL(15, capped);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{15000}, svc.GetCampaign(id)->pledged);
+        CPPUNIT_ASSERT(LedgerClean());
+    }
+
+    // Ten citizens, each with 60 € given already, each in four tabs at once: exactly two 10 €
+    // pledges of each go through, however the lane batches them.
+    void ManyBackersAtOnceStayWithinTheirCaps() {
+        Service svc(*pool_, rules_);
+        const std::int64_t id = Live(svc, 1000000, FundingModel::kAllOrNothing);
+        for (int b = 0; b < 10; ++b)
+            CPPUNIT_ASSERT(Pledge(svc, Actor{3000 + b, "B", false}, id, {}, 6000).ok());
+        std::atomic<int> ok{0};
+        RunThreads(40, [&](int i) {
+            if (Pledge(svc, Actor{3000 + i % 10, "B", false}, id, {}, 1000).ok()) ++ok;
+        });
+        CPPUNIT_ASSERT_EQUAL(20, ok.load());
+        for (int b = 0; b < 10; ++b) {
+            CPPUNIT_ASSERT_EQUAL(
+                std::int64_t{8000},
+                Count("SELECT SUM(amount_minor) FROM {p}pledges WHERE backer_id = ?",
+                      {std::int64_t{3000 + b}}));
+        }
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{80000}, svc.GetCampaign(id)->pledged);
         CPPUNIT_ASSERT(LedgerClean());
     }
 
@@ -409,15 +528,44 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
         const std::string msg = Plain(o.errors.Get(field));
         CPPUNIT_ASSERT_MESSAGE(msg + " / expected: " + words, msg.find(words) != std::string::npos);
     }
+    // Runs pledge(i) for i < n from n threads while the campaign is locked by another
+    // transaction: the first pledge waits in MariaDB, the others queue in the campaign's lane
+    // (core/batch_lanes.h); once they all wait, the lock is let go. The outcomes, in order.
+    std::vector<Outcome> Queued(std::int64_t id, std::size_t n,
+                                const std::function<Outcome(std::size_t)>& pledge) {
+        std::vector<Outcome> outcomes(n);
+        const auto before = PledgeLanes().stats();
+        auto holder = pool_->Acquire();
+        db::Transaction hold(*holder);
+        holder->Execute("t.hold", "SELECT id FROM {p}campaigns WHERE id = ? FOR UPDATE", {id});
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < n; ++i)
+            threads.emplace_back([&, i] { outcomes[i] = pledge(i); });
+        bool queued = false;
+        for (int i = 0; i < 10000 && !queued; ++i) {
+            queued = PledgeLanes().Waiting(pool_.get(), id) == n - 1;
+            if (!queued) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        hold.Commit();
+        for (auto& t : threads) t.join();
+        CPPUNIT_ASSERT_MESSAGE("the pledges did not all queue", queued);
+        // Placed in two batches (the first pledge alone, then all the others), neither of which
+        // failed and had its pledges placed again one by one.
+        const auto after = PledgeLanes().stats();
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, after.batches - before.batches);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{n}, after.jobs - before.jobs);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t{0}, after.failed - before.failed);
+        return outcomes;
+    }
     template <typename F>
     void RunThreads(int n, F fn) {
         std::vector<std::thread> threads;
         for (int i = 0; i < n; ++i) threads.emplace_back([&fn, i] { fn(i); });
         for (auto& t : threads) t.join();
     }
-    std::int64_t Count(const std::string& sql) {
+    std::int64_t Count(const std::string& sql, const std::vector<db::Value>& params = {}) {
         auto lease = pool_->Acquire();
-        return lease->Execute("t.count", sql).rows.at(0).Int(0);
+        return lease->Execute("t.count", sql, params).rows.at(0).Int(0);
     }
     bool LedgerClean() {
         auto lease = pool_->Acquire();

@@ -1,6 +1,7 @@
 // Pledge commands: the pledge transaction (campaign locked, caps checked, reward claimed with a
 // conditional update, idempotency token), payment received, pledge failed, refund confirmed.
 #include <map>
+#include <set>
 #include <span>
 
 #include "plugin/core/batch_lanes.h"
@@ -53,16 +54,26 @@ std::optional<Outcome> CheckAmount(const Campaign& k, const Rules& rules, std::i
     return std::nullopt;
 }
 
+// What a batch of pledges learnt of its campaign's rewards: each one is read once, and one whose
+// claim failed stays sold out for the rest of the batch (every claim and release happens under the
+// campaign's lock, which the batch holds) unless the batch gives one back.
+struct RewardMemo {
+    std::map<std::int64_t, std::optional<Reward>> read;
+    std::set<std::int64_t> sold_out;
+};
+
 // Checks one pledge against the campaign as the ones before it left it (`k.pledged`, the
 // backer's `already`), claims its reward and inserts it; the caller adds it to the campaign's
 // totals. Throws the unique key's DbError when the token was used already, after giving the
 // reward back: a batch goes on with its other pledges.
 Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, const Rules& rules,
                     const Actor& a, const PledgeInput& in, const std::string& provider,
-                    const Texts& tx, std::int64_t now, Pledge& p) {
+                    const Texts& tx, std::int64_t now, RewardMemo& rewards, Pledge& p) {
     std::optional<Reward> reward;
     if (in.reward_id) {
-        reward = repo::FindReward(c, *in.reward_id);
+        auto [known, fresh] = rewards.read.try_emplace(*in.reward_id);
+        if (fresh) known->second = repo::FindReward(c, *in.reward_id);
+        reward = known->second;
         if (!reward || reward->campaign_id != k.id)
             return Outcome::Invalid("reward", tx.T("cf.error.reward_unknown"));
     }
@@ -70,7 +81,8 @@ Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, cons
     const std::int64_t amount = in.amount ? *in.amount : reward->min_amount;
     if (auto refusal = CheckAmount(k, rules, already, reward, amount, tx)) return *refusal;
     // The claim is the last check: nothing has been written when it refuses.
-    if (reward && !repo::ClaimReward(c, reward->id)) {
+    if (reward && (rewards.sold_out.contains(reward->id) || !repo::ClaimReward(c, reward->id))) {
+        rewards.sold_out.insert(reward->id);
         return Outcome::Invalid("reward",
                                 tx.F("cf.error.reward_sold_out", {{"reward", reward->title}}));
     }
@@ -91,7 +103,10 @@ Outcome PlacePledge(Connection& c, const Campaign& k, std::int64_t already, cons
         p.id = repo::InsertPledge(c, p, now);
     } catch (const core::db::DbError& e) {
         // Only the insert was undone (MariaDB rolls back the statement, not the transaction).
-        if (e.IsDuplicateKey() && reward) repo::ReleaseReward(c, reward->id);
+        if (e.IsDuplicateKey() && reward) {
+            repo::ReleaseReward(c, reward->id);
+            rewards.sold_out.erase(reward->id);
+        }
         throw;
     }
     p.state = PledgeState::kPending;
@@ -131,6 +146,7 @@ void PlaceBatch(Connection& c, std::int64_t campaign_id,
     if (!locked) return;
     auto& [k, first_backer_total] = *locked;
     std::map<std::int64_t, std::int64_t> backer_totals{{job(0).a.id, first_backer_total}};
+    RewardMemo rewards;
     std::int64_t added = 0;
     for (std::size_t i = 0; i < batch.size(); ++i) {
         PledgeJob& j = job(i);
@@ -143,7 +159,7 @@ void PlaceBatch(Connection& c, std::int64_t campaign_id,
         if (fresh) total->second = repo::PledgedBy(c, k.id, j.a.id);
         try {
             j.out = PlacePledge(c, k, total->second, rules, j.a, j.in, j.provider, j.tx, j.now,
-                                j.placed);
+                                rewards, j.placed);
         } catch (const core::db::DbError& e) {
             if (!e.IsDuplicateKey()) throw;
             j.duplicate = true;

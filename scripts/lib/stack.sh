@@ -316,6 +316,20 @@ stack_placette_db_password() {
     sed -n 's/^PLACETTE_DB_PASSWORD=//p' "$dir/secrets.env"
 }
 
+# The worker count placette-fcgi started with, read from its start-up line (waits up to 5 s;
+# empty when it did not start).
+stack_placette_workers() {
+    local dir workers="" _
+    dir=$(readlink -m "${1:?stack_placette_workers DIR}")
+    for _ in $(seq 50); do
+        workers=$(grep -o 'placette-fcgi ready.* workers=[0-9]*' "$dir/log/placette.out" 2>/dev/null |
+            sed -n '$s/.*workers=//p')
+        [[ -n $workers ]] && break
+        sleep 0.1
+    done
+    printf '%s\n' "$workers"
+}
+
 stack_sql() {
     local dir
     dir=$(readlink -m "${1:?stack_sql DIR [SQL]}")

@@ -209,13 +209,15 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
     // in one transaction (core/batch_lanes.h), each checked as if it came alone: three citizens
     // who gave 60 € already can add 20 € each and no more (at least one of them is not the
     // batch's first, so their total is read by the batch), a reward limited to 2 goes to 2 of
-    // 3, a double submit yields one pledge, a pledge over the maximum is refused.
+    // 4, a double submit with a reward yields one pledge and one claim, a pledge over the
+    // maximum is refused.
     void PledgesThatQueueArePlacedAsOneBatch() {
         Service svc(*pool_, rules_);
         const std::int64_t id = Live(svc, 100000, FundingModel::kAllOrNothing);
         const std::int64_t reward = Reward(svc, id, 1000, 2);
+        const std::int64_t reward2 = Reward(svc, id, 1000, 2);
         const Actor kDenis{6, "Denis", false}, kEmma{7, "Emma", false}, kFanny{8, "Fanny", false},
-            kGaston{9, "Gaston", false}, kHugo{10, "Hugo", false};
+            kGaston{9, "Gaston", false}, kHugo{10, "Hugo", false}, kIris{11, "Iris", false};
         for (const Actor* who : {&kAlice, &kBruno, &kChloe})
             CPPUNIT_ASSERT(Pledge(svc, *who, id, {}, 6000).ok());
         const std::string token = RandomHex(16);
@@ -230,10 +232,10 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
             for (const Actor* who : {&kAlice, &kBruno, &kChloe})
                 tries.push_back({who, std::nullopt, 1000, ""});
         }
-        for (const Actor* who : {&kDenis, &kEmma, &kFanny})
+        for (const Actor* who : {&kDenis, &kEmma, &kFanny, &kIris})
             tries.push_back({who, reward, 1000, ""});
-        tries.push_back({&kGaston, std::nullopt, 2000, token});
-        tries.push_back({&kGaston, std::nullopt, 2000, token});
+        tries.push_back({&kGaston, reward2, 2000, token});
+        tries.push_back({&kGaston, reward2, 2000, token});
         tries.push_back({&kHugo, std::nullopt, 9000, ""});
         std::vector<Outcome> outcomes = Queued(id, tries.size(), [&](std::size_t i) {
             const Try& t = tries[i];
@@ -259,10 +261,12 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
                 Count("SELECT SUM(amount_minor) FROM {p}pledges WHERE backer_id = ?", {who->id}));
         }
         CPPUNIT_ASSERT_EQUAL(3, capped);
-        CPPUNIT_ASSERT_EQUAL(
-            2, ok_by_backer[kDenis.id] + ok_by_backer[kEmma.id] + ok_by_backer[kFanny.id]);
-        CPPUNIT_ASSERT_EQUAL(1, sold_out);
+        CPPUNIT_ASSERT_EQUAL(2, ok_by_backer[kDenis.id] + ok_by_backer[kEmma.id] +
+                                    ok_by_backer[kFanny.id] + ok_by_backer[kIris.id]);
+        CPPUNIT_ASSERT_EQUAL(2, sold_out);
         CPPUNIT_ASSERT_EQUAL(std::int64_t{2}, svc.GetReward(reward)->claimed);
+        // The double submit's second claim was given back with its refused insert.
+        CPPUNIT_ASSERT_EQUAL(std::int64_t{1}, svc.GetReward(reward2)->claimed);
         const std::size_t g = tries.size() - 3;  // Gaston's double submit
         CPPUNIT_ASSERT(outcomes[g].ok() && outcomes[g + 1].ok());
         CPPUNIT_ASSERT_EQUAL(outcomes[g].id, outcomes[g + 1].id);
@@ -274,6 +278,9 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
         CPPUNIT_ASSERT_EQUAL(std::int64_t{18000 + 6000 + 2000 + 2000},
                              svc.GetCampaign(id)->pledged);
         CPPUNIT_ASSERT_EQUAL(std::int64_t{3 + 6 + 2 + 1}, Count("SELECT COUNT(*) FROM {p}pledges"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::int64_t{1},
+            Count("SELECT COUNT(*) FROM {p}pledges WHERE reward_id = ?", {reward2}));
         CPPUNIT_ASSERT(LedgerClean());
     }
 

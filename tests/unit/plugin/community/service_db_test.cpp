@@ -24,6 +24,8 @@ class CommunityServiceDbTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
   public:
+    // CppUnit keeps every test's fixture to the end: close its connections now.
+    void tearDown() override { pool_.reset(); }
     void setUp() override {
         pool_ = testing::FreshSxSchema("sxc_");
         settings_ = skills::Settings::FromIni(core::Ini::Parse("", "test"));

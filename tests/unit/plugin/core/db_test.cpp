@@ -39,8 +39,8 @@ class DbTest : public CppUnit::TestFixture {
     }
     void tearDown() override {
         if (!pool_) return;  // setUp failed (no test database): already reported
-        auto l = pool_->Acquire();
-        l->Execute("t", "DROP TABLE IF EXISTS {p}t");
+        pool_->Acquire()->Execute("t", "DROP TABLE IF EXISTS {p}t");
+        pool_.reset();  // CppUnit keeps every test's fixture to the end: close its connections now
     }
 
     // A sort that LIMIT ROWS EXAMINED aborts fails with 1028; the same statement, executed again

@@ -237,6 +237,7 @@ class SearchDbTest : public CppUnit::TestFixture {
     void tearDown() override {
         if (!pool_) return;
         pool_->Acquire()->Execute("t", "DROP TABLE IF EXISTS {p}d");
+        pool_.reset();  // CppUnit keeps every test's fixture to the end: close its connections now
     }
 
     void testPatternFindsWhatMatchFinds() {

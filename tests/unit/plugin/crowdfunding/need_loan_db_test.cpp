@@ -77,6 +77,7 @@ class NeedLoanDbTest : public CppUnit::TestFixture {
         svc_.reset();
         items_.reset();
         DropAll();
+        pool_.reset();  // CppUnit keeps every test's fixture to the end: close its connections now
     }
 
     void AcceptedItemBecomesALoanRequestOnBothSides() {

@@ -77,6 +77,7 @@ class CrowdfundingServiceTest : public CppUnit::TestFixture {
     void tearDown() override {
         SetClockOffset(0);
         DropAll();
+        pool_.reset();  // CppUnit keeps every test's fixture to the end: close its connections now
     }
 
     void StateMachineIsEnforcedByTheService() {

@@ -39,7 +39,10 @@ class CampaignWordsTest : public CppUnit::TestFixture {
         }
         Migrate(*pool_->Acquire(), mine);
     }
-    void tearDown() override { DropAll(); }
+    void tearDown() override {
+        DropAll();
+        pool_.reset();  // CppUnit keeps every test's fixture to the end: close its connections now
+    }
 
     void PublishingIndexesTheText() {
         Service svc(*pool_, rules_);

@@ -34,6 +34,8 @@ class ExchangeServiceDbTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
   public:
+    // CppUnit keeps every test's fixture to the end: close its connections now.
+    void tearDown() override { pool_.reset(); }
     void setUp() override {
         pool_ = testing::FreshSxSchema("sxe_");
         settings_ = Settings::FromIni(core::Ini::Parse("", "test"));

@@ -59,7 +59,10 @@ class GatewayDbTest : public CppUnit::TestFixture {
         gw_ = std::make_unique<Gateway>(
             MakeConfig(), std::make_unique<StripeProvider>(s, NoSleepClient(transport_)));
     }
-    void tearDown() override { DropAll(); }
+    void tearDown() override {
+        DropAll();
+        pool_.reset();  // CppUnit keeps every test's fixture to the end: close its connections now
+    }
 
     void testKeyStoredBeforeCallAndReused() {
         transport_->Answer(500, R"({"error":{"type":"api_error"}})");

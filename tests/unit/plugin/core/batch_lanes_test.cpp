@@ -20,8 +20,9 @@ namespace {
 struct Numbered : BatchLanes::Job {
     explicit Numbered(int n) : number(n) {}
     int number;
-    int runs = 0;            // how many runs held it
-    std::thread::id ran_on;  // the thread that ran it
+    int runs = 0;                  // how many runs held it
+    std::thread::id ran_on;        // the thread that ran it
+    std::thread::id submitted_on;  // the thread that submitted it
 };
 
 // The first job's run: says it started, then holds its lane until released.
@@ -56,6 +57,28 @@ class BatchLanesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testARunnerThatThrowsFailsItsJobsOnly);
     CPPUNIT_TEST(testEveryJobRunsOnceUnderThreads);
     CPPUNIT_TEST_SUITE_END();
+
+    // Submits every job for key 1 of this fixture, each from a thread of its own: the first,
+    // whose run holds its lane (gate.Hold()), then the others one after the other, each once the
+    // one before it queues; then lets the first run go on and waits for all of them.
+    void SubmitQueued(BatchLanes& lanes, Gate& gate, std::deque<Numbered>& jobs,
+                      const BatchLanes::Runner& run) {
+        std::vector<std::thread> threads;
+        auto submit = [&](std::size_t i) {
+            threads.emplace_back([&, i] {
+                jobs[i].submitted_on = std::this_thread::get_id();
+                lanes.Submit(this, 1, jobs[i], run);
+            });
+        };
+        submit(0);
+        CPPUNIT_ASSERT(gate.WaitStarted());
+        for (std::size_t i = 1; i < jobs.size(); ++i) {
+            submit(i);
+            CPPUNIT_ASSERT(WaitForQueue(lanes, this, 1, i));
+        }
+        gate.released = true;
+        for (auto& t : threads) t.join();
+    }
 
   public:
     void testAJobAloneRunsAtOnceOnItsThread() {
@@ -92,27 +115,12 @@ class BatchLanesTest : public CppUnit::TestFixture {
         };
         std::deque<Numbered> jobs;  // a Job does not move
         for (int i = 0; i < 6; ++i) jobs.emplace_back(i);
-        std::vector<std::thread> threads;
-        std::vector<std::thread::id> ids(6);
-        auto submit = [&](int i) {
-            threads.emplace_back([&, i] {
-                ids[i] = std::this_thread::get_id();
-                lanes.Submit(this, 1, jobs[i], run);
-            });
-        };
-        submit(0);
-        CPPUNIT_ASSERT(gate.WaitStarted());
-        for (int i = 1; i < 6; ++i) {
-            submit(i);
-            CPPUNIT_ASSERT(WaitForQueue(lanes, this, 1, static_cast<std::size_t>(i)));
-        }
-        gate.released = true;
-        for (auto& t : threads) t.join();
+        SubmitQueued(lanes, gate, jobs, run);
         CPPUNIT_ASSERT_EQUAL(std::size_t{2}, runs.size());
         CPPUNIT_ASSERT(runs[0] == std::vector<int>{0});
         CPPUNIT_ASSERT((runs[1] == std::vector<int>{1, 2, 3, 4, 5}));
-        CPPUNIT_ASSERT(jobs[0].ran_on == ids[0]);
-        for (int i = 1; i < 6; ++i) CPPUNIT_ASSERT(jobs[i].ran_on == ids[1]);
+        CPPUNIT_ASSERT(jobs[0].ran_on == jobs[0].submitted_on);
+        for (int i = 1; i < 6; ++i) CPPUNIT_ASSERT(jobs[i].ran_on == jobs[1].submitted_on);
         for (const auto& j : jobs) CPPUNIT_ASSERT(!j.batch_failed());
         CPPUNIT_ASSERT_EQUAL(std::size_t{5}, lanes.stats().largest);
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{6}, lanes.stats().jobs);
@@ -131,15 +139,7 @@ class BatchLanesTest : public CppUnit::TestFixture {
         };
         std::deque<Numbered> jobs;  // a Job does not move
         for (int i = 0; i < 8; ++i) jobs.emplace_back(i);
-        std::vector<std::thread> threads;
-        threads.emplace_back([&] { lanes.Submit(this, 1, jobs[0], run); });
-        CPPUNIT_ASSERT(gate.WaitStarted());
-        for (int i = 1; i < 8; ++i) {
-            threads.emplace_back([&, i] { lanes.Submit(this, 1, jobs[i], run); });
-            CPPUNIT_ASSERT(WaitForQueue(lanes, this, 1, static_cast<std::size_t>(i)));
-        }
-        gate.released = true;
-        for (auto& t : threads) t.join();
+        SubmitQueued(lanes, gate, jobs, run);
         CPPUNIT_ASSERT((sizes == std::vector<std::size_t>{1, 3, 3, 1}));
         CPPUNIT_ASSERT_EQUAL(std::size_t{3}, lanes.stats().largest);
     }
@@ -172,7 +172,7 @@ class BatchLanesTest : public CppUnit::TestFixture {
         BatchLanes lanes(8);
         Gate gate;
         std::deque<Numbered> jobs;  // a Job does not move
-        for (int i = 0; i < 4; ++i) jobs.emplace_back(i);
+        for (int i = 0; i < 3; ++i) jobs.emplace_back(i);
         // Job 0 runs alone and throws; jobs 1 and 2 queue behind it, run together and succeed.
         auto run = [&](std::span<BatchLanes::Job* const> batch) {
             if (static_cast<Numbered*>(batch[0])->number == 0) {
@@ -180,22 +180,15 @@ class BatchLanesTest : public CppUnit::TestFixture {
                 throw std::runtime_error("the database went away");
             }
         };
-        std::vector<std::thread> threads;
-        threads.emplace_back([&] { lanes.Submit(this, 1, jobs[0], run); });
-        CPPUNIT_ASSERT(gate.WaitStarted());
-        for (int i = 1; i < 3; ++i) {
-            threads.emplace_back([&, i] { lanes.Submit(this, 1, jobs[i], run); });
-            CPPUNIT_ASSERT(WaitForQueue(lanes, this, 1, static_cast<std::size_t>(i)));
-        }
-        gate.released = true;
-        for (auto& t : threads) t.join();
+        SubmitQueued(lanes, gate, jobs, run);
         CPPUNIT_ASSERT(jobs[0].batch_failed());
         CPPUNIT_ASSERT(!jobs[1].batch_failed() && !jobs[2].batch_failed());
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, lanes.stats().batches);
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, lanes.stats().failed);
         // The lane was freed: a new job runs at once.
-        lanes.Submit(this, 1, jobs[3], [](std::span<BatchLanes::Job* const>) {});
-        CPPUNIT_ASSERT(!jobs[3].batch_failed());
+        Numbered after(3);
+        lanes.Submit(this, 1, after, [](std::span<BatchLanes::Job* const>) {});
+        CPPUNIT_ASSERT(!after.batch_failed());
         CPPUNIT_ASSERT_EQUAL(std::uint64_t{3}, lanes.stats().batches);
     }
 

@@ -1,10 +1,9 @@
 // Every template of the default theme loads, carries its AUTOESCAPE pragma, uses only known
 // text keys, and escapes what it is given; a template without the pragma stops the load.
 #include <cppunit/extensions/HelperMacros.h>
-
-#include <filesystem>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -31,7 +30,7 @@ class TemplatesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(KeptBlockGivesTheSameBytes);
     CPPUNIT_TEST_SUITE_END();
 
-public:
+  public:
     std::string Theme() const { return std::string(PLACETTE_SOURCE_DIR) + "/themes/default"; }
     I18n Catalogs() const { return I18n::Load(Theme() + "/lang"); }
 
@@ -47,7 +46,8 @@ public:
             std::ifstream in(e.path());
             std::string first;
             std::getline(in, first);
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(e.path().string(), std::string("{{%AUTOESCAPE context=\"HTML\"}}"), first);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(e.path().string(),
+                                         std::string("{{%AUTOESCAPE context=\"HTML\"}}"), first);
         }
     }
 
@@ -79,7 +79,8 @@ public:
 
     void TranslationIsEscaped() {
         I18n i = I18n::FromText("k = <b>&\n", "k = x\n");
-        CPPUNIT_ASSERT_EQUAL(std::string("<p>&lt;b&gt;&amp;</p>"), View::Translate("<p>[[t:k]]</p>", "fr", i, "t"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<p>&lt;b&gt;&amp;</p>"),
+                             View::Translate("<p>[[t:k]]</p>", "fr", i, "t"));
     }
 
     // A body rendered on its own and shown through UseRenderedBody gives the page byte for byte,
@@ -105,8 +106,9 @@ public:
             }
         };
         for (const char* lang : {"fr", "en"}) {
-            for (const char* tpl : {"crowdfunding/campaign.tpl", "errors/error.tpl", "crowdfunding/list.tpl",
-                                    "skills/list.tpl", "exchange/list.tpl", "home.tpl"}) {
+            for (const char* tpl :
+                 {"crowdfunding/campaign.tpl", "errors/error.tpl", "crowdfunding/list.tpl",
+                  "skills/list.tpl", "exchange/list.tpl", "home.tpl"}) {
                 Page direct(tpl), kept(tpl);
                 fill(direct);
                 fill(kept);
@@ -115,7 +117,8 @@ public:
                 CPPUNIT_ASSERT(!body->empty());
                 CPPUNIT_ASSERT(expected.find(*body) != std::string::npos);
                 kept.UseRenderedBody(body);
-                CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(lang) + " " + tpl, expected, v.Render(lang, kept));
+                CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(lang) + " " + tpl, expected,
+                                             v.Render(lang, kept));
             }
         }
         Page page("crowdfunding/campaign.tpl");
@@ -131,7 +134,8 @@ public:
     void KeptBlockGivesTheSameBytes() {
         I18n i = Catalogs();
         View v(Theme(), i);
-        const char* blocks[] = {"crowdfunding/home_block.tpl", "skills/home_block.tpl", "exchange/home_block.tpl"};
+        const char* blocks[] = {"crowdfunding/home_block.tpl", "skills/home_block.tpl",
+                                "exchange/home_block.tpl"};
         auto fill = [](ctemplate::TemplateDictionary& d, const std::string& lang) {
             d.ShowSection("HAS_ITEMS");
             for (int n = 0; n < 3; ++n) {
@@ -163,19 +167,21 @@ public:
                 k->SetFilename(std::string(lang) + "/" + tpl);
                 fill(*k, lang);
                 const std::string html = v.RenderAlone(lang, tpl, *k);
-                CPPUNIT_ASSERT(html.find("&lt;cargo&gt;") != std::string::npos || html.find("Four &lt;à&gt; pain 2") != std::string::npos);
+                CPPUNIT_ASSERT(html.find("&lt;cargo&gt;") != std::string::npos ||
+                               html.find("Four &lt;à&gt; pain 2") != std::string::npos);
                 k->SetFilename(std::string(lang) + "/" + std::string(View::kRenderedBody));
                 k->SetValue("HTML", html);
             }
             const std::string expected = v.Render(lang, direct);
-            CPPUNIT_ASSERT(expected.find("Vélo &lt;cargo&gt; &amp; &quot;remorque&quot; 2") != std::string::npos);
+            CPPUNIT_ASSERT(expected.find("Vélo &lt;cargo&gt; &amp; &quot;remorque&quot; 2") !=
+                           std::string::npos);
             CPPUNIT_ASSERT(expected.find("Four &lt;à&gt; pain 2") != std::string::npos);
             CPPUNIT_ASSERT(expected.find("<cargo>") == std::string::npos);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(lang, expected, v.Render(lang, kept));
         }
     }
 
-private:
+  private:
     static fs::path MakeTheme(const std::string& layout) {
         fs::path dir = fs::temp_directory_path() / ("placette_theme_" + std::to_string(::getpid()));
         fs::create_directories(dir);
